@@ -1,0 +1,1 @@
+//! Placeholder; the domain crate is being written.
