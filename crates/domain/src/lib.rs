@@ -1,1 +1,41 @@
-//! Placeholder; the domain crate is being written.
+//! The domain of the Connections portal: every rule, no UI.
+//!
+//! Module map:
+//! - [`catalog`]: the 33 connection types and the field format rules.
+//! - [`ids`]: newtype identifiers and the id counters.
+//! - [`model`]: connections, exports, enrichments, the Key Vault, engagement
+//!   links, and the value types they use (`DisplayName`, `SecretInput`, …).
+//! - [`command`]: what a user can ask for.
+//! - [`event`]: what happened (activity log, incremental storage).
+//! - [`error`]: why a command was refused.
+//! - [`workspace`]: the state and [`Workspace::apply`], the only way to change it.
+//! - `rules`: the checks behind `apply`, one file per area.
+//! - [`views`]: role-aware read models for the UI.
+//! - [`sample`]: deterministic demo data.
+//! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
+//!
+//! Secrets: a typed secret arrives as [`SecretInput`] (no `Display`, no
+//! `Serialize`, masked `Debug`) and is reduced to a [`SecretFingerprint`]
+//! before it is stored, so no state, event, record or view can leak it.
+
+pub mod catalog;
+pub mod command;
+pub mod error;
+pub mod event;
+pub mod ids;
+pub mod model;
+mod rules;
+pub mod sample;
+pub mod storage;
+pub mod views;
+pub mod workspace;
+
+pub use catalog::{catalog, connection_type, validate_field, validate_fields, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
+pub use command::{Action, Command};
+pub use error::DomainError;
+pub use event::{Event, EventKind, ObjectRef};
+pub use ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
+pub use model::*;
+pub use storage::{DecodeError, Record, RecordChange, SCHEMA_VERSION};
+pub use views::*;
+pub use workspace::Workspace;

@@ -1,0 +1,134 @@
+//! Everything a user can ask the workspace to do. Raw input (names, field
+//! text, typed secrets) comes in here and is validated by `Workspace::apply`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::ConnectionTypeId;
+use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
+use crate::model::{Connection, Enrichment, Export, ExportKind, RunOutcome, Schedule, SecretInput, UsableBy};
+
+/// One user request. `Debug` never shows a typed secret.
+#[derive(Clone, Debug)]
+pub enum Command {
+    // Connections (administrators only).
+    CreateConnection {
+        display_name: String,
+        type_id: ConnectionTypeId,
+        fields: BTreeMap<String, String>,
+        secrets: BTreeMap<String, SecretInput>,
+        /// Secret fields taken from the linked Key Vault, by secret name.
+        key_vault_secrets: BTreeMap<String, SecretName>,
+        /// Ignored for enrichment connections (always usable by both roles).
+        usable_by: UsableBy,
+        /// The data-privacy "I agree".
+        consent: bool,
+        /// The account of the simulated provider sign-in (types with `sign_in`).
+        sign_in_account: Option<String>,
+    },
+    /// Replaces the editable parts. A secret field absent from both `secrets`
+    /// and `key_vault_secrets` keeps its saved credential. `sign_in_account`
+    /// `Some` renews the sign-in; `None` keeps it.
+    EditConnection {
+        id: ConnectionId,
+        display_name: String,
+        fields: BTreeMap<String, String>,
+        secrets: BTreeMap<String, SecretInput>,
+        key_vault_secrets: BTreeMap<String, SecretName>,
+        usable_by: UsableBy,
+        sign_in_account: Option<String>,
+    },
+    SetConnectionSharing { id: ConnectionId, usable_by: UsableBy },
+    RemoveConnection { id: ConnectionId },
+    /// Undo of `RemoveConnection`.
+    RestoreConnection { connection: Connection },
+
+    // Exports.
+    CreateExport { name: String, kind: ExportKind, connection: ConnectionId, schedule: Schedule },
+    EditExport { id: ExportId, name: String, kind: ExportKind, schedule: Schedule },
+    /// Detaches the connection from each export: configuration kept, inactive.
+    DetachConnection { exports: Vec<ExportId> },
+    /// Undo of `DetachConnection`; also reactivates a detached export.
+    AttachConnectionToExport { export: ExportId, connection: ConnectionId },
+    RemoveExports { ids: Vec<ExportId> },
+    /// Undo of `RemoveExports`.
+    RestoreExports { exports: Vec<Export> },
+    RunExport { id: ExportId },
+    FinishExportRun { id: ExportId, outcome: RunOutcome },
+
+    // Enrichments.
+    CreateEnrichment { name: String, connection: ConnectionId },
+    EditEnrichment { id: EnrichmentId, name: String },
+    DeactivateEnrichments { ids: Vec<EnrichmentId> },
+    ActivateEnrichments { ids: Vec<EnrichmentId> },
+    DeleteEnrichments { ids: Vec<EnrichmentId> },
+    /// Undo of `DeleteEnrichments`.
+    RestoreEnrichments { enrichments: Vec<Enrichment> },
+    /// Sets the connection and reactivates the enrichment.
+    AttachConnectionToEnrichment { enrichment: EnrichmentId, connection: ConnectionId },
+    RunEnrichment { id: EnrichmentId },
+    /// `enriched_customers` is used when the outcome is `Successful`.
+    FinishEnrichmentRun { id: EnrichmentId, outcome: RunOutcome, enriched_customers: u64 },
+
+    // Key Vault (administrators only).
+    LinkKeyVault { subscription: String, vault_name: String, consent: bool },
+    UnlinkKeyVault,
+    AddSecret { name: String, value: SecretInput },
+    RotateSecret { name: SecretName, value: SecretInput },
+    DeleteSecret { name: SecretName },
+    SetSecretReachable { name: SecretName, reachable: bool },
+    SetVaultReachable { reachable: bool },
+
+    // Engagement insights (administrators only).
+    CreateEngagementLink {
+        storage_account: String,
+        shared_key: SecretInput,
+        environment_id: String,
+        instance_folder: String,
+        /// Extra members; the creating administrator is always added.
+        members: BTreeSet<UserId>,
+    },
+    /// `shared_key: None` keeps the saved key. Changing where the data is
+    /// sets the link back to Pending.
+    EditEngagementLink {
+        id: EngagementLinkId,
+        storage_account: String,
+        shared_key: Option<SecretInput>,
+        environment_id: String,
+        instance_folder: String,
+    },
+    SetEngagementMembers { id: EngagementLinkId, members: BTreeSet<UserId> },
+    MarkEngagementLinkAvailable { id: EngagementLinkId },
+    RemoveEngagementLink { id: EngagementLinkId },
+}
+
+/// What a command is about, for `DomainError::NotAllowed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    ManageConnections,
+    UseConnection,
+    ManageExports,
+    ManageEnrichments,
+    ManageKeyVault,
+    ManageEngagementInsights,
+    Restore,
+}
+
+impl Action {
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::ManageConnections => "manage connections",
+            Action::UseConnection => "use this connection",
+            Action::ManageExports => "manage this export",
+            Action::ManageEnrichments => "manage enrichments",
+            Action::ManageKeyVault => "manage the Key Vault",
+            Action::ManageEngagementInsights => "manage engagement insights",
+            Action::Restore => "restore removed items",
+        }
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}

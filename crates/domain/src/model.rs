@@ -1,0 +1,380 @@
+//! The objects of the Connections area and the values they are made of.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Category, ConnectionTypeId};
+use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
+
+/// Unix time in milliseconds; always passed in by the caller.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+    pub fn plus_days(self, days: u32) -> Timestamp {
+        Timestamp(self.0.saturating_add(i64::from(days).saturating_mul(Self::DAY_MS)))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Administrator,
+    Contributor,
+    Viewer,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Administrator => "administrator",
+            Role::Contributor => "contributor",
+            Role::Viewer => "viewer",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+}
+
+/// Why a display name was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Enter a name.")]
+    Empty,
+    #[error("Use at most {max} characters for the name.")]
+    TooLong { max: usize },
+    #[error("Remove line breaks, tabs and other control characters from the name.")]
+    ControlCharacters,
+}
+
+/// A trimmed, non-empty name of at most 100 characters without control
+/// characters. [`DisplayName::parse`] is the only way to make one (stored
+/// records go through it too), so every `DisplayName` in the state is valid.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub const MAX_CHARS: usize = 100;
+
+    pub fn parse(raw: &str) -> Result<DisplayName, NameError> {
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if name.chars().count() > Self::MAX_CHARS {
+            return Err(NameError::TooLong { max: Self::MAX_CHARS });
+        }
+        if name.chars().any(char::is_control) {
+            return Err(NameError::ControlCharacters);
+        }
+        Ok(DisplayName(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key used for "unique regardless of case".
+    pub fn fold(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl TryFrom<String> for DisplayName {
+    type Error = NameError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        DisplayName::parse(&value)
+    }
+}
+
+impl From<DisplayName> for String {
+    fn from(value: DisplayName) -> String {
+        value.0
+    }
+}
+
+impl fmt::Display for DisplayName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for DisplayName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+/// A secret as a user typed it. It cannot be displayed, serialised or
+/// debug-printed, and commands reduce it to a [`SecretFingerprint`] at once,
+/// so the plaintext never reaches the state, an event, a record or a view.
+#[derive(Clone)]
+pub struct SecretInput(String);
+
+impl SecretInput {
+    pub fn new(value: impl Into<String>) -> Self {
+        SecretInput(value.into())
+    }
+
+    /// Only for format checks inside this crate.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn fingerprint(&self, at: Timestamp) -> SecretFingerprint {
+        SecretFingerprint { length: self.0.chars().count(), checksum: fnv1a(self.0.as_bytes()), set_at: at }
+    }
+}
+
+impl fmt::Debug for SecretInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretInput(••••)")
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// What is kept of a typed secret: enough to tell "saved" and "changed",
+/// never the value. (A demo stand-in for a real secret store.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretFingerprint {
+    pub length: usize,
+    pub checksum: u64,
+    pub set_at: Timestamp,
+}
+
+/// Who may build exports on an export connection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UsableBy {
+    #[default]
+    AdministratorsOnly,
+    AdministratorsAndContributors,
+}
+
+/// A simulated OAuth sign-in at the provider.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    pub account: String,
+    pub expires_at: Timestamp,
+}
+
+/// Where a connection's secret field gets its value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Credential {
+    Typed(SecretFingerprint),
+    KeyVault(SecretName),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Connection {
+    pub id: ConnectionId,
+    pub display_name: DisplayName,
+    pub type_id: ConnectionTypeId,
+    /// Plain (non-secret) field values, already validated.
+    pub fields: BTreeMap<String, String>,
+    /// One entry per saved secret field.
+    pub credentials: BTreeMap<String, Credential>,
+    /// Only meaningful for export connections; enrichment connections are
+    /// always stored as usable by both roles.
+    pub usable_by: UsableBy,
+    pub sign_in: Option<SignIn>,
+    pub created_by: UserId,
+    pub created_at: Timestamp,
+    pub updated_by: UserId,
+    pub updated_at: Timestamp,
+}
+
+impl Connection {
+    pub fn category(&self) -> Category {
+        self.type_id.spec().category
+    }
+
+    pub fn shared_with_contributors(&self) -> bool {
+        self.category() != Category::Export || self.usable_by == UsableBy::AdministratorsAndContributors
+    }
+
+    pub fn vault_secrets(&self) -> impl Iterator<Item = &SecretName> {
+        self.credentials.values().filter_map(|c| match c {
+            Credential::KeyVault(name) => Some(name),
+            Credential::Typed(_) => None,
+        })
+    }
+
+    pub fn uses_vault(&self) -> bool {
+        self.vault_secrets().next().is_some()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// A whole table or entity sent out.
+    DataOut,
+    /// A customer segment sent out.
+    Segment,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Schedule {
+    /// Runs after each system refresh.
+    WithEachRefresh,
+    /// Runs every `every_hours` hours (1 to 168).
+    Recurring { every_hours: u32 },
+    /// Runs only when someone selects Run.
+    OnDemand,
+}
+
+impl Schedule {
+    pub fn is_valid(&self) -> bool {
+        match self {
+            Schedule::Recurring { every_hours } => (1..=168).contains(every_hours),
+            _ => true,
+        }
+    }
+}
+
+/// The status list of the portal's export and enrichment pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RunStatus {
+    NotStarted,
+    Queued,
+    Processing,
+    Refreshing,
+    Successful,
+    Skipped,
+    Failure,
+    Failed,
+    Canceled,
+}
+
+pub type ExportStatus = RunStatus;
+pub type EnrichmentStatus = RunStatus;
+
+impl RunStatus {
+    pub fn is_running(self) -> bool {
+        matches!(self, RunStatus::Queued | RunStatus::Processing | RunStatus::Refreshing)
+    }
+}
+
+/// The next step of a simulated run, sent by the UI after `Run…`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RunOutcome {
+    /// Queued → Processing (the run goes on).
+    Processing,
+    Successful,
+    Skipped,
+    Failed,
+    Canceled,
+}
+
+impl RunOutcome {
+    pub fn status(self) -> RunStatus {
+        match self {
+            RunOutcome::Processing => RunStatus::Processing,
+            RunOutcome::Successful => RunStatus::Successful,
+            RunOutcome::Skipped => RunStatus::Skipped,
+            RunOutcome::Failed => RunStatus::Failed,
+            RunOutcome::Canceled => RunStatus::Canceled,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    pub id: ExportId,
+    pub name: DisplayName,
+    pub kind: ExportKind,
+    /// `None` = detached: the configuration is kept but the export is
+    /// inactive and does not run ("No connection").
+    pub connection: Option<ConnectionId>,
+    pub schedule: Schedule,
+    pub status: ExportStatus,
+    pub last_refreshed: Option<Timestamp>,
+    pub owner: UserId,
+    pub created_at: Timestamp,
+}
+
+impl Export {
+    pub fn is_active(&self) -> bool {
+        self.connection.is_some()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrichment {
+    pub id: EnrichmentId,
+    pub name: DisplayName,
+    pub provider: ConnectionTypeId,
+    /// Kept while deactivated; cleared when its connection is removed.
+    pub connection: Option<ConnectionId>,
+    /// Inactive enrichments keep their last data but skip refreshes.
+    pub active: bool,
+    pub enriched_customers: u64,
+    pub last_refresh: Option<Timestamp>,
+    pub status: EnrichmentStatus,
+    pub owner: UserId,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretVersion {
+    pub version: u32,
+    pub fingerprint: SecretFingerprint,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VaultSecret {
+    /// Oldest first; never empty.
+    pub versions: Vec<SecretVersion>,
+    pub reachable: bool,
+}
+
+/// The organisation's own Key Vault (at most one is linked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyVault {
+    pub subscription: String,
+    pub vault_name: String,
+    pub linked_by: UserId,
+    pub linked_at: Timestamp,
+    pub reachable: bool,
+    pub secrets: BTreeMap<SecretName, VaultSecret>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkStatus {
+    /// Data is on its way (can take hours).
+    Pending,
+    Available,
+}
+
+/// The audience-insights link of engagement insights.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngagementLink {
+    pub id: EngagementLinkId,
+    pub storage_account: String,
+    pub shared_key: SecretFingerprint,
+    pub environment_id: String,
+    pub instance_folder: String,
+    pub created_by: UserId,
+    /// Who may open the profile report; starts with the creator.
+    pub members: BTreeSet<UserId>,
+    pub status: LinkStatus,
+    pub status_changed_at: Timestamp,
+}

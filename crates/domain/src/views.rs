@@ -1,0 +1,474 @@
+//! Role-aware read models for the UI. None of them holds a secret: at most
+//! the fact that one is saved, or which vault secret is used.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalog::{Category, ConnectionTypeId};
+use crate::event::ObjectRef;
+use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
+use crate::model::{
+    Connection, Credential, ExportKind, ExportStatus, LinkStatus, Role, RunStatus, Schedule, SignIn, Timestamp, UsableBy,
+};
+use crate::workspace::Workspace;
+
+/// Who can use a connection, as the Connections list shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Access {
+    AdministratorsOnly,
+    AdministratorsAndContributors,
+    /// Enrichment connections: always administrators and contributors.
+    Everyone,
+}
+
+/// What the UI may show about a saved secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SecretState {
+    Saved,
+    FromVault(SecretName),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConnectionDetails {
+    pub fields: BTreeMap<String, String>,
+    pub secrets: BTreeMap<String, SecretState>,
+    pub sign_in: Option<SignIn>,
+    pub updated_at: Timestamp,
+    pub updated_by_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConnectionRow {
+    pub id: ConnectionId,
+    pub display_name: String,
+    pub type_id: ConnectionTypeId,
+    pub type_name: &'static str,
+    pub created_at: Timestamp,
+    pub created_by_name: String,
+    pub access: Access,
+    /// Exports and enrichments (active or not) that name this connection.
+    pub used_by_count: usize,
+    /// A vault secret it uses, or the vault, cannot be reached.
+    pub flagged_unreachable: bool,
+    /// Administrators only.
+    pub details: Option<ConnectionDetails>,
+}
+
+/// A connection as offered in a picker: display name and type only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConnectionChoice {
+    pub id: ConnectionId,
+    pub display_name: String,
+    pub type_id: ConnectionTypeId,
+    pub type_name: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExportRow {
+    pub id: ExportId,
+    pub name: String,
+    pub kind: ExportKind,
+    /// `None` shows as "No connection".
+    pub connection: Option<ConnectionChoice>,
+    pub status: ExportStatus,
+    pub active: bool,
+    pub schedule: Schedule,
+    pub last_refreshed: Option<Timestamp>,
+    pub owner_name: String,
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EnrichmentRow {
+    pub id: EnrichmentId,
+    pub name: String,
+    pub provider: ConnectionTypeId,
+    pub provider_name: &'static str,
+    pub connection: Option<ConnectionChoice>,
+    pub active: bool,
+    pub enriched_customers: u64,
+    pub last_refresh: Option<Timestamp>,
+    pub status: RunStatus,
+    pub can_edit: bool,
+}
+
+/// What keeps a connection from being removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Dependents {
+    pub exports: Vec<(ExportId, String)>,
+    /// Active enrichments only: deactivated ones do not block removal.
+    pub enrichments: Vec<(EnrichmentId, String)>,
+}
+
+impl Dependents {
+    pub fn is_empty(&self) -> bool {
+        self.exports.is_empty() && self.enrichments.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SecretRow {
+    pub name: SecretName,
+    pub versions: usize,
+    pub latest_version: u32,
+    pub updated_at: Timestamp,
+    pub reachable: bool,
+    pub used_by: Vec<(ConnectionId, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VaultView {
+    pub subscription: String,
+    pub vault_name: String,
+    pub linked_by_name: String,
+    pub linked_at: Timestamp,
+    pub reachable: bool,
+    pub secrets: Vec<SecretRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EngagementLinkRow {
+    pub id: EngagementLinkId,
+    pub storage_account: String,
+    pub environment_id: String,
+    pub instance_folder: String,
+    pub shared_key: SecretState,
+    pub created_by_name: String,
+    pub members: Vec<(UserId, String)>,
+    pub status: LinkStatus,
+    pub status_changed_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActivityRow {
+    pub seq: u64,
+    pub at: Timestamp,
+    pub actor_name: String,
+    pub actor_role: Role,
+    pub action_key: &'static str,
+    pub object: ObjectRef,
+    pub object_name: Option<String>,
+}
+
+/// Counts for Reports > Profiles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileReport {
+    pub link: EngagementLinkId,
+    pub profiles: u64,
+    /// (translation key, count), e.g. ("gender.female", 412).
+    pub gender: Vec<(&'static str, u64)>,
+    pub age_bands: Vec<(&'static str, u64)>,
+    pub locations: Vec<(&'static str, u64)>,
+}
+
+/// Why the profile report can't be shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+pub enum ReportUnavailable {
+    #[error("This link no longer exists.")]
+    NotFound,
+    #[error("You don't have access to this report yet. Ask {ask} to add you.")]
+    NotMember { ask: String },
+    #[error("The data hasn't arrived yet; this can take a few hours.")]
+    NotAvailableYet,
+}
+
+/// What the UI asks before rendering a control.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Capability {
+    ManageConnections,
+    ManageKeyVault,
+    ManageEngagementInsights,
+    CreateExports,
+    ManageEnrichments,
+    Restore,
+    ManageExport(ExportId),
+    UseConnection(ConnectionId),
+    ViewConnectionDetails,
+}
+
+impl Workspace {
+    fn role_of(&self, viewer: &UserId) -> Option<Role> {
+        self.users.get(viewer).map(|u| u.role)
+    }
+
+    pub fn can(&self, viewer: &UserId, capability: Capability) -> bool {
+        let Some(role) = self.role_of(viewer) else { return false };
+        let admin = role == Role::Administrator;
+        match capability {
+            Capability::ManageConnections
+            | Capability::ManageKeyVault
+            | Capability::ManageEngagementInsights
+            | Capability::Restore
+            | Capability::ViewConnectionDetails => admin,
+            Capability::CreateExports => {
+                admin || (role == Role::Contributor && self.connections.values().any(|c| c.category() == Category::Export && c.shared_with_contributors()))
+            }
+            Capability::ManageEnrichments => role != Role::Viewer,
+            Capability::ManageExport(id) => self.exports.get(&id).is_some_and(|e| self.may_manage_export(role, viewer, e)),
+            Capability::UseConnection(id) => self.connections.get(&id).is_some_and(|c| match role {
+                Role::Administrator => true,
+                Role::Contributor => c.shared_with_contributors(),
+                Role::Viewer => false,
+            }),
+        }
+    }
+
+    fn choice(&self, id: &ConnectionId) -> Option<ConnectionChoice> {
+        self.connections.get(id).map(|c| ConnectionChoice {
+            id: c.id.clone(),
+            display_name: c.display_name.to_string(),
+            type_id: c.type_id,
+            type_name: c.type_id.spec().name,
+        })
+    }
+
+    fn flagged_unreachable(&self, connection: &Connection) -> bool {
+        let mut secrets = connection.vault_secrets().peekable();
+        if secrets.peek().is_none() {
+            return false;
+        }
+        match &self.vault {
+            None => true,
+            Some(vault) => !vault.reachable || secrets.any(|name| vault.secrets.get(name).is_none_or(|s| !s.reachable)),
+        }
+    }
+
+    /// The Connections list of one tab (Exports or Enrichment).
+    pub fn connection_rows(&self, viewer: &UserId, category: Category) -> Vec<ConnectionRow> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        self.connections
+            .values()
+            .filter(|c| c.category() == category)
+            .map(|c| {
+                let used_by_count = self.index.exports_by_connection.get(&c.id).map_or(0, |s| s.len())
+                    + self.index.enrichments_by_connection.get(&c.id).map_or(0, |s| s.len());
+                let details = (role == Role::Administrator).then(|| ConnectionDetails {
+                    fields: c.fields.clone(),
+                    secrets: c
+                        .credentials
+                        .iter()
+                        .map(|(k, v)| {
+                            let state = match v {
+                                Credential::Typed(_) => SecretState::Saved,
+                                Credential::KeyVault(name) => SecretState::FromVault(name.clone()),
+                            };
+                            (k.clone(), state)
+                        })
+                        .collect(),
+                    sign_in: c.sign_in.clone(),
+                    updated_at: c.updated_at,
+                    updated_by_name: self.user_name(&c.updated_by),
+                });
+                ConnectionRow {
+                    id: c.id.clone(),
+                    display_name: c.display_name.to_string(),
+                    type_id: c.type_id,
+                    type_name: c.type_id.spec().name,
+                    created_at: c.created_at,
+                    created_by_name: self.user_name(&c.created_by),
+                    access: match (c.category(), c.usable_by) {
+                        (Category::Export, UsableBy::AdministratorsOnly) => Access::AdministratorsOnly,
+                        (Category::Export, UsableBy::AdministratorsAndContributors) => Access::AdministratorsAndContributors,
+                        _ => Access::Everyone,
+                    },
+                    used_by_count,
+                    flagged_unreachable: self.flagged_unreachable(c),
+                    details,
+                }
+            })
+            .collect()
+    }
+
+    /// Connections the viewer may pick for a new export or enrichment.
+    pub fn usable_connections(&self, viewer: &UserId, category: Category) -> Vec<ConnectionChoice> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        self.connections
+            .values()
+            .filter(|c| c.category() == category)
+            .filter(|c| match role {
+                Role::Administrator => true,
+                Role::Contributor => c.shared_with_contributors(),
+                Role::Viewer => false,
+            })
+            .filter_map(|c| self.choice(&c.id))
+            .collect()
+    }
+
+    pub fn export_rows(&self, viewer: &UserId) -> Vec<ExportRow> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        self.exports
+            .values()
+            .map(|e| ExportRow {
+                id: e.id.clone(),
+                name: e.name.to_string(),
+                kind: e.kind,
+                connection: e.connection.as_ref().and_then(|c| self.choice(c)),
+                status: e.status,
+                active: e.is_active(),
+                schedule: e.schedule,
+                last_refreshed: e.last_refreshed,
+                owner_name: self.user_name(&e.owner),
+                can_edit: self.may_manage_export(role, viewer, e),
+            })
+            .collect()
+    }
+
+    pub fn enrichment_rows(&self, viewer: &UserId) -> Vec<EnrichmentRow> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        self.enrichments
+            .values()
+            .map(|n| EnrichmentRow {
+                id: n.id.clone(),
+                name: n.name.to_string(),
+                provider: n.provider,
+                provider_name: n.provider.spec().name,
+                connection: n.connection.as_ref().and_then(|c| self.choice(c)),
+                active: n.active,
+                enriched_customers: n.enriched_customers,
+                last_refresh: n.last_refresh,
+                status: n.status,
+                can_edit: role != Role::Viewer,
+            })
+            .collect()
+    }
+
+    /// What must be detached, removed, deactivated or deleted before the
+    /// connection can be removed. Uses the index: cost grows with the number
+    /// of dependents, not with the number of exports.
+    pub fn dependents(&self, connection: &ConnectionId) -> Dependents {
+        let exports = self
+            .index
+            .exports_by_connection
+            .get(connection)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.exports.get(id).map(|e| (id.clone(), e.name.to_string())))
+            .collect();
+        let enrichments = self
+            .index
+            .enrichments_by_connection
+            .get(connection)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.enrichments.get(id).filter(|n| n.active).map(|n| (id.clone(), n.name.to_string())))
+            .collect();
+        Dependents { exports, enrichments }
+    }
+
+    /// The linked vault, for administrators.
+    pub fn vault_view(&self, viewer: &UserId) -> Option<VaultView> {
+        if self.role_of(viewer) != Some(Role::Administrator) {
+            return None;
+        }
+        let vault = self.vault.as_ref()?;
+        Some(VaultView {
+            subscription: vault.subscription.clone(),
+            vault_name: vault.vault_name.clone(),
+            linked_by_name: self.user_name(&vault.linked_by),
+            linked_at: vault.linked_at,
+            reachable: vault.reachable,
+            secrets: vault
+                .secrets
+                .iter()
+                .map(|(name, s)| SecretRow {
+                    name: name.clone(),
+                    versions: s.versions.len(),
+                    latest_version: s.versions.last().map_or(0, |v| v.version),
+                    updated_at: s.versions.last().map_or(vault.linked_at, |v| v.created_at),
+                    reachable: s.reachable,
+                    used_by: self.connections_using_secret(name),
+                })
+                .collect(),
+        })
+    }
+
+    /// Engagement-insights links, for administrators.
+    pub fn engagement_link_rows(&self, viewer: &UserId) -> Vec<EngagementLinkRow> {
+        if self.role_of(viewer) != Some(Role::Administrator) {
+            return Vec::new();
+        }
+        self.links
+            .values()
+            .map(|l| EngagementLinkRow {
+                id: l.id.clone(),
+                storage_account: l.storage_account.clone(),
+                environment_id: l.environment_id.clone(),
+                instance_folder: l.instance_folder.clone(),
+                shared_key: SecretState::Saved,
+                created_by_name: self.user_name(&l.created_by),
+                members: l.members.iter().map(|m| (m.clone(), self.user_name(m))).collect(),
+                status: l.status,
+                status_changed_at: l.status_changed_at,
+            })
+            .collect()
+    }
+
+    /// The activity log, newest first. Every signed-in role may read it.
+    pub fn activity(&self, viewer: &UserId) -> Vec<ActivityRow> {
+        if self.role_of(viewer).is_none() {
+            return Vec::new();
+        }
+        self.events
+            .iter()
+            .rev()
+            .map(|e| ActivityRow {
+                seq: e.seq,
+                at: e.at,
+                actor_name: self.user_name(&e.actor),
+                actor_role: e.actor_role,
+                action_key: e.kind.action_key(),
+                object: e.kind.object(),
+                object_name: e.kind.object_name().map(str::to_owned),
+            })
+            .collect()
+    }
+
+    /// The profile report of an engagement link, for its members once data is there.
+    pub fn profile_report(&self, viewer: &UserId, link: &EngagementLinkId) -> Result<ProfileReport, ReportUnavailable> {
+        let l = self.links.get(link).ok_or(ReportUnavailable::NotFound)?;
+        if !l.members.contains(viewer) {
+            return Err(ReportUnavailable::NotMember { ask: self.user_name(&l.created_by) });
+        }
+        if l.status != LinkStatus::Available {
+            return Err(ReportUnavailable::NotAvailableYet);
+        }
+        Ok(synthetic_report(link))
+    }
+}
+
+const GENDERS: [&str; 3] = ["gender.female", "gender.male", "gender.unspecified"];
+const AGE_BANDS: [&str; 6] = ["age.18_24", "age.25_34", "age.35_44", "age.45_54", "age.55_64", "age.65_plus"];
+const LOCATIONS: [&str; 8] =
+    ["location.seattle", "location.london", "location.berlin", "location.paris", "location.tokyo", "location.sydney", "location.toronto", "location.sao_paulo"];
+
+/// A deterministic synthetic profile set seeded by the link id.
+fn synthetic_report(link: &EngagementLinkId) -> ProfileReport {
+    let mut state = link.as_str().bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)) | 1;
+    let mut next = move || {
+        // xorshift64*: small, deterministic, good enough for demo counts.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    };
+    let profiles = 800 + next() % 1200;
+    let mut gender = [0u64; 3];
+    let mut ages = [0u64; 6];
+    let mut locations = [0u64; 8];
+    for _ in 0..profiles {
+        let g = next() % 100;
+        gender[if g < 49 { 0 } else if g < 96 { 1 } else { 2 }] += 1;
+        // Two draws averaged: ages cluster in the middle bands.
+        let a = ((next() % 6 + next() % 6) / 2) as usize;
+        ages[a.min(5)] += 1;
+        locations[(next() % 8) as usize] += 1;
+    }
+    ProfileReport {
+        link: link.clone(),
+        profiles,
+        gender: GENDERS.iter().copied().zip(gender).collect(),
+        age_bands: AGE_BANDS.iter().copied().zip(ages).collect(),
+        locations: LOCATIONS.iter().copied().zip(locations).collect(),
+    }
+}
