@@ -1,0 +1,98 @@
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use connections_domain::storage::apply_changes;
+use connections_domain::*;
+
+fn pairs(ws: &Workspace) -> Vec<(String, String)> {
+    ws.records().into_iter().map(|r| (r.key, r.json)).collect()
+}
+
+#[test]
+fn sample_round_trips_and_keys_sort() {
+    let ws = Workspace::sample(NOW);
+    let records = ws.records();
+    assert!(records.iter().any(|r| r.key == "meta"));
+    assert!(records.iter().any(|r| r.key == "user/u-admin-1"));
+    assert!(records.iter().any(|r| r.key == "connection/c-1"));
+    assert!(records.iter().any(|r| r.key == "event/0000000042"));
+    assert_eq!(Workspace::from_records(pairs(&ws)), Ok(ws));
+}
+
+#[test]
+fn changes_since_bring_an_old_store_up_to_date() {
+    let mut ws = Workspace::sample(NOW);
+    let mut store: BTreeMap<String, String> = pairs(&ws).into_iter().collect();
+    let c = ws.exports().find_map(|e| e.connection.clone()).unwrap();
+    let deps: Vec<ExportId> = ws.dependents(&c).exports.into_iter().map(|(id, _)| id).collect();
+    let events = ok(&mut ws, &admin(), Command::RemoveExports { ids: deps });
+    let more = ok(&mut ws, &admin(), Command::RemoveConnection { id: c });
+    let all: Vec<Event> = events.into_iter().chain(more).collect();
+    apply_changes(&mut store, &ws.changes_since(&all));
+    let expected: BTreeMap<String, String> = pairs(&ws).into_iter().collect();
+    assert_eq!(store, expected);
+}
+
+#[test]
+fn decoding_refuses_newer_missing_corrupt_and_dangling_data() {
+    let ws = Workspace::sample(NOW);
+    let mut records = pairs(&ws);
+    records.retain(|(k, _)| k != "meta");
+    assert_eq!(Workspace::from_records(records), Err(DecodeError::MissingMeta));
+
+    let mut records = pairs(&ws);
+    records.iter_mut().find(|(k, _)| k == "meta").unwrap().1 = "{\"schema_version\":2}".into();
+    assert_eq!(Workspace::from_records(records), Err(DecodeError::NewerVersion { found: 2, supported: 1 }));
+
+    let mut records = pairs(&ws);
+    let (_, json) = records.iter_mut().find(|(k, _)| k == "export/e-1").unwrap();
+    json.truncate(json.len() / 2);
+    assert!(matches!(Workspace::from_records(records), Err(DecodeError::Corrupt { key, .. }) if key == "export/e-1"));
+
+    let mut records = pairs(&ws);
+    let (_, json) = records.iter_mut().find(|(k, _)| k == "export/e-1").unwrap();
+    *json = json.replacen("\"v\":1", "\"v\":7", 1);
+    assert_eq!(Workspace::from_records(records), Err(DecodeError::NewerVersion { found: 7, supported: 1 }));
+
+    // An export pointing at a connection that is not there is refused, not dropped.
+    let mut records = pairs(&ws);
+    let used = ws.export(&ExportId::new("e-1")).unwrap().connection.clone().unwrap();
+    records.retain(|(k, _)| *k != format!("connection/{used}"));
+    assert!(matches!(Workspace::from_records(records), Err(DecodeError::Dangling { key, .. }) if key.starts_with("export/") || key.starts_with("enrichment/")));
+
+    let mut records = pairs(&ws);
+    records.push(("bogus/1".into(), "{}".into()));
+    assert!(matches!(Workspace::from_records(records), Err(DecodeError::Corrupt { .. })));
+
+    // A name that breaks the DisplayName rules is corrupt data, not a panic.
+    let mut records = pairs(&ws);
+    let (_, json) = records.iter_mut().find(|(k, _)| k == "export/e-1").unwrap();
+    let name = ws.export(&ExportId::new("e-1")).unwrap().name.to_string();
+    *json = json.replace(&format!("\"{name}\""), "\"   \"");
+    assert!(matches!(Workspace::from_records(records), Err(DecodeError::Corrupt { .. })));
+}
+
+#[test]
+fn version_0_connection_records_are_migrated() {
+    let ws = Workspace::empty();
+    let mut records: Vec<(String, String)> = pairs(&ws);
+    records.retain(|(k, _)| k != "counters");
+    records.push(("counters".into(), r#"{"v":1,"data":{"next_seq":0,"next_connection":1,"next_export":0,"next_enrichment":0,"next_link":0}}"#.into()));
+    // The v0 shape: no usable_by, sign_in, updated_by or updated_at.
+    records.push((
+        "connection/c-1".into(),
+        r#"{"v":0,"data":{"id":"c-1","display_name":"Old lake","type_id":"azure-blob-storage","fields":{"account_name":"oldlake","container":"out"},"credentials":{"account_key":{"Typed":{"length":8,"checksum":1,"set_at":5}}},"created_by":"u-admin-2","created_at":5}}"#.into(),
+    ));
+    let ws = Workspace::from_records(records).unwrap();
+    let c = ws.connection(&ConnectionId::new("c-1")).unwrap();
+    assert_eq!(c.usable_by, UsableBy::AdministratorsOnly);
+    assert_eq!(c.updated_by, UserId::new("u-admin-2"));
+    assert_eq!(c.updated_at, Timestamp(5));
+    assert_eq!(c.sign_in, None);
+    // Written back, it is version 1.
+    let json = ws.records().into_iter().find(|r| r.key == "connection/c-1").unwrap().json;
+    assert!(json.starts_with("{\"v\":1,"));
+    assert_eq!(Workspace::from_records(ws.records().into_iter().map(|r| (r.key, r.json)).collect()), Ok(ws));
+}
