@@ -1,0 +1,312 @@
+//! Random command sequences from random actors, with the invariants checked
+//! after every step. `PROPTEST_CASES=10000` runs more sequences.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::*;
+use connections_domain::sample::*;
+use connections_domain::storage::apply_changes;
+use connections_domain::*;
+use proptest::prelude::*;
+
+const ACTORS: [&str; 7] = [ADMIN_1, ADMIN_2, CONTRIBUTOR_1, CONTRIBUTOR_2, VIEWER_1, VIEWER_2, "u-ghost"];
+const NAMES: [&str; 6] = ["Lake", "lake", "Feed", "Geo", "  ", "Partner"];
+
+#[derive(Clone, Debug)]
+struct Op {
+    actor: usize,
+    kind: u8,
+    a: usize,
+    b: usize,
+    flag: bool,
+    secret: String,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    (0..ACTORS.len(), 0u8..24, 0usize..16, 0usize..16, any::<bool>(), "PLNT[a-z0-9]{8}")
+        .prop_map(|(actor, kind, a, b, flag, secret)| Op { actor, kind, a, b, flag, secret })
+}
+
+/// Picks an existing id, or (one time in `len + 1`) an unknown one.
+fn pick<T: Clone>(items: &[T], i: usize, unknown: T) -> T {
+    if items.is_empty() || i % (items.len() + 1) == items.len() { unknown } else { items[i % (items.len() + 1)].clone() }
+}
+
+fn start() -> Workspace {
+    let mut ws = vault_ws();
+    ok(&mut ws, &admin(), blob("Shared lake", UsableBy::AdministratorsAndContributors));
+    ok(&mut ws, &admin(), blob("Private lake", UsableBy::AdministratorsOnly));
+    ok(&mut ws, &admin(), sftp_with_vault("Vault SFTP"));
+    ok(&mut ws, &admin(), maps_connection("Maps"));
+    let ids: Vec<ConnectionId> = ws.connections().map(|c| c.id.clone()).collect();
+    ok(&mut ws, &admin(), export_on(&ids[0], "E shared"));
+    ok(&mut ws, &admin(), export_on(&ids[1], "E private"));
+    ok(&mut ws, &contributor(), export_on(&ids[0], "E contributor"));
+    ok(&mut ws, &admin(), Command::CreateEnrichment { name: "N geo".into(), connection: ids[3].clone() });
+    ws
+}
+
+struct Stash {
+    exports: Vec<Export>,
+    enrichments: Vec<Enrichment>,
+    connections: Vec<Connection>,
+}
+
+fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
+    let connections: Vec<ConnectionId> = ws.connections().map(|c| c.id.clone()).collect();
+    let exports: Vec<ExportId> = ws.exports().map(|e| e.id.clone()).collect();
+    let enrichments: Vec<EnrichmentId> = ws.enrichments().map(|e| e.id.clone()).collect();
+    let secrets_in_vault: Vec<SecretName> = ws.key_vault().map(|v| v.secrets.keys().cloned().collect()).unwrap_or_default();
+    let links: Vec<EngagementLinkId> = ws.engagement_links().map(|l| l.id.clone()).collect();
+    let c = pick(&connections, op.a, ConnectionId::new("c-404"));
+    let e = pick(&exports, op.a, ExportId::new("e-404"));
+    let e2 = pick(&exports, op.b, ExportId::new("e-405"));
+    let n = pick(&enrichments, op.a, EnrichmentId::new("n-404"));
+    let s = pick(&secrets_in_vault, op.b, SecretName::new("missing"));
+    let l = pick(&links, op.a, EngagementLinkId::new("l-404"));
+    let name = NAMES[op.b % NAMES.len()].to_owned();
+    let typed = |key: &str| BTreeMap::from([(key.to_owned(), SecretInput::new(op.secret.clone()))]);
+    let usable_by = if op.flag { UsableBy::AdministratorsAndContributors } else { UsableBy::AdministratorsOnly };
+    match op.kind {
+        0 => match op.a % 4 {
+            0 => {
+                let mut cmd = blob(&name, usable_by);
+                if let Command::CreateConnection { secrets, consent, .. } = &mut cmd {
+                    *secrets = typed("account_key");
+                    *consent = op.b % 7 != 0;
+                }
+                cmd
+            }
+            1 => {
+                let mut cmd = sftp_with_vault(&name);
+                if let Command::CreateConnection { key_vault_secrets, secrets, .. } = &mut cmd {
+                    if op.flag {
+                        key_vault_secrets.insert("password".into(), s);
+                    } else {
+                        key_vault_secrets.clear();
+                        *secrets = typed("password");
+                    }
+                }
+                cmd
+            }
+            _ => {
+                let mut cmd = maps_connection(&name);
+                if let Command::CreateConnection { secrets, .. } = &mut cmd {
+                    *secrets = typed("api_key");
+                }
+                cmd
+            }
+        },
+        1 => {
+            let existing = ws.connection(&c);
+            Command::EditConnection {
+                id: c.clone(),
+                display_name: name,
+                fields: existing.map(|c| c.fields.clone()).unwrap_or_default(),
+                secrets: match existing.and_then(|c| c.type_id.spec().secret_fields().next()) {
+                    Some(f) if op.flag => typed(f.key),
+                    _ => BTreeMap::new(),
+                },
+                key_vault_secrets: match existing.and_then(|c| c.type_id.spec().key_vault.then_some(c)) {
+                    Some(_) if !op.flag && op.b % 2 == 0 => BTreeMap::from([("password".to_owned(), s)]),
+                    _ => BTreeMap::new(),
+                },
+                usable_by,
+                sign_in_account: None,
+            }
+        }
+        2 => Command::SetConnectionSharing { id: c, usable_by },
+        3 | 4 => Command::RemoveConnection { id: c },
+        5 => Command::CreateExport { name, kind: ExportKind::DataOut, connection: c, schedule: Schedule::Recurring { every_hours: op.b as u32 * 20 } },
+        6 => Command::EditExport { id: e, name, kind: ExportKind::Segment, schedule: Schedule::OnDemand },
+        7 => Command::DetachConnection { exports: if op.flag { vec![e, e2] } else { vec![e] } },
+        8 => Command::AttachConnectionToExport { export: e, connection: c },
+        9 => Command::RemoveExports { ids: if op.flag { vec![e, e2] } else if op.b == 0 { vec![] } else { vec![e] } },
+        10 => Command::RunExport { id: e },
+        11 => Command::FinishExportRun { id: e, outcome: if op.flag { RunOutcome::Successful } else { RunOutcome::Processing } },
+        12 => Command::CreateEnrichment { name, connection: c },
+        13 => Command::DeactivateEnrichments { ids: vec![n] },
+        14 => Command::ActivateEnrichments { ids: vec![n] },
+        15 => Command::DeleteEnrichments { ids: vec![n] },
+        16 => Command::AttachConnectionToEnrichment { enrichment: n, connection: c },
+        17 => {
+            if op.flag {
+                Command::RunEnrichment { id: n }
+            } else {
+                Command::FinishEnrichmentRun { id: n, outcome: RunOutcome::Successful, enriched_customers: op.b as u64 }
+            }
+        }
+        18 => match op.b % 3 {
+            0 => Command::AddSecret { name: format!("s-{}", op.a), value: SecretInput::new(op.secret.clone()) },
+            1 => Command::RotateSecret { name: s, value: SecretInput::new(op.secret.clone()) },
+            _ => Command::DeleteSecret { name: s },
+        },
+        19 => {
+            if op.flag {
+                Command::SetSecretReachable { name: s, reachable: op.b % 2 == 0 }
+            } else {
+                Command::SetVaultReachable { reachable: op.b % 2 == 0 }
+            }
+        }
+        20 => {
+            if op.flag {
+                Command::UnlinkKeyVault
+            } else {
+                Command::LinkKeyVault { subscription: "3f2b8c1e-7a4d-4e2f-9b1c-5d6e7f8a9b0c".into(), vault_name: "again".into(), consent: true }
+            }
+        }
+        21 => Command::CreateEngagementLink {
+            storage_account: "contosoinsights".into(),
+            shared_key: SecretInput::new(op.secret.clone()),
+            environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            instance_folder: "customerInsights/ci_x".into(),
+            members: BTreeSet::from([UserId::new(ACTORS[op.b % ACTORS.len()])]),
+        },
+        22 => match op.b % 4 {
+            0 => Command::SetEngagementMembers { id: l, members: if op.flag { BTreeSet::new() } else { BTreeSet::from([contributor()]) } },
+            1 => Command::MarkEngagementLinkAvailable { id: l },
+            2 => Command::EditEngagementLink {
+                id: l,
+                storage_account: "movedinsights".into(),
+                shared_key: op.flag.then(|| SecretInput::new(op.secret.clone())),
+                environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+                instance_folder: "customerInsights/ci_y".into(),
+            },
+            _ => Command::RemoveEngagementLink { id: l },
+        },
+        _ => match op.b % 3 {
+            0 if !stash.exports.is_empty() => Command::RestoreExports { exports: vec![stash.exports[op.a % stash.exports.len()].clone()] },
+            1 if !stash.enrichments.is_empty() => {
+                Command::RestoreEnrichments { enrichments: vec![stash.enrichments[op.a % stash.enrichments.len()].clone()] }
+            }
+            _ if !stash.connections.is_empty() => Command::RestoreConnection { connection: stash.connections[op.a % stash.connections.len()].clone() },
+            _ => Command::RemoveExports { ids: vec![] },
+        },
+    }
+}
+
+fn brute_force_dependents(ws: &Workspace, c: &ConnectionId) -> (Vec<ExportId>, Vec<EnrichmentId>) {
+    (
+        ws.exports().filter(|e| e.connection.as_ref() == Some(c)).map(|e| e.id.clone()).collect(),
+        ws.enrichments().filter(|n| n.active && n.connection.as_ref() == Some(c)).map(|n| n.id.clone()).collect(),
+    )
+}
+
+fn everything_visible(ws: &Workspace) -> String {
+    let mut out = String::new();
+    // One user per role: what each role can see differs, not what two users of a role see.
+    for actor in [ADMIN_1, CONTRIBUTOR_1, VIEWER_1] {
+        let id = UserId::new(actor);
+        out += &format!(
+            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+            ws.connection_rows(&id, Category::Export),
+            ws.connection_rows(&id, Category::Enrichment),
+            ws.usable_connections(&id, Category::Export),
+            ws.export_rows(&id),
+            ws.enrichment_rows(&id),
+            ws.vault_view(&id),
+            ws.engagement_link_rows(&id),
+            ws.activity(&id),
+        );
+    }
+    out += &format!("{ws:?}");
+    for r in ws.records() {
+        out += &r.json;
+    }
+    out
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_after_every_step(ops in proptest::collection::vec(op(), 1..25)) {
+        let mut ws = start();
+        let mut store: BTreeMap<String, String> = ws.records().into_iter().map(|r| (r.key, r.json)).collect();
+        let mut typed: Vec<String> = vec![PLANTED.to_owned()];
+        let mut stash = Stash { exports: vec![], enrichments: vec![], connections: vec![] };
+        for op in &ops {
+            let actor = UserId::new(ACTORS[op.actor]);
+            let cmd = command(&ws, op, &stash);
+            typed.push(op.secret.clone());
+            let before = ws.clone();
+            let removed_connection = match &cmd { Command::RemoveConnection { id } => Some(id.clone()), _ => None };
+            let shown = format!("{:?}", cmd);
+            prop_assert!(!shown.contains(&op.secret));
+            let result = ws.apply(&actor, cmd, NOW);
+            match &result {
+                Err(err) => {
+                    prop_assert_eq!(&ws, &before, "refused {:?} changed the workspace", err);
+                    if let (Some(c), DomainError::HasDependents { exports, enrichments, .. }) = (&removed_connection, err) {
+                        let (be, bn) = brute_force_dependents(&ws, c);
+                        prop_assert_eq!(exports.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), be);
+                        prop_assert_eq!(enrichments.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), bn);
+                    }
+                }
+                Ok(events) => {
+                    for event in events {
+                        match &event.kind {
+                            EventKind::ExportRemoved { id, .. } => stash.exports.extend(before.export(id).cloned()),
+                            EventKind::EnrichmentDeleted { id, .. } => stash.enrichments.extend(before.enrichment(id).cloned()),
+                            EventKind::ConnectionRemoved { id, .. } => stash.connections.extend(before.connection(id).cloned()),
+                            _ => {}
+                        }
+                    }
+                    if let Some(c) = &removed_connection {
+                        prop_assert_eq!(brute_force_dependents(&ws, c), (vec![], vec![]));
+                        prop_assert!(before.dependents(c).is_empty());
+                    }
+                    let text = format!("{:?}", events);
+                    prop_assert!(!typed.iter().any(|s| text.contains(s.as_str())));
+                }
+            }
+            // Only administrators change connections.
+            let role = ws.user(&actor).map(|u| u.role);
+            if role != Some(Role::Administrator) {
+                prop_assert!(ws.connections().eq(before.connections()));
+            }
+            // No reference to a connection that is gone.
+            for e in ws.exports() {
+                if let Some(c) = &e.connection { prop_assert!(ws.connection(c).is_some()); }
+            }
+            for n in ws.enrichments() {
+                if let Some(c) = &n.connection { prop_assert!(ws.connection(c).is_some()); }
+            }
+            // Nothing visible or stored contains a typed secret.
+            let visible = everything_visible(&ws);
+            for s in &typed {
+                prop_assert!(!visible.contains(s.as_str()), "secret leaked");
+            }
+            // Storage: full round trip, and incremental changes.
+            let records: Vec<(String, String)> = ws.records().into_iter().map(|r| (r.key, r.json)).collect();
+            prop_assert_eq!(Workspace::from_records(records.clone()), Ok(ws.clone()));
+            if let Ok(events) = &result {
+                apply_changes(&mut store, &ws.changes_since(events));
+            }
+            prop_assert_eq!(&store, &records.into_iter().collect::<BTreeMap<_, _>>());
+        }
+    }
+
+    #[test]
+    fn decoding_never_panics(records in proptest::collection::vec(("[a-z/0-9-]{0,16}", ".{0,80}"), 0..8)) {
+        let _ = Workspace::from_records(records);
+    }
+
+    #[test]
+    fn decoding_damaged_real_records_never_panics(cut in 0usize..400, which in 0usize..64, junk in ".{0,12}") {
+        let ws = start();
+        let mut records: Vec<(String, String)> = ws.records().into_iter().map(|r| (r.key, r.json)).collect();
+        let i = which % records.len();
+        let json = &mut records[i].1;
+        let at = (cut.min(json.len())..=json.len()).find(|i| json.is_char_boundary(*i)).unwrap_or(json.len());
+        json.truncate(at);
+        json.push_str(&junk);
+        let _ = Workspace::from_records(records);
+    }
+}
