@@ -1,1 +1,39 @@
-//! End-to-end tests of the built site.
+//! End-to-end harness: serves the built site from `dist/` on loopback, starts ChromeDriver or
+//! geckodriver with a fresh browser profile, and runs a scenario in each browser in turn.
+//! Build the site first (`cargo xtask test` does: `trunk build --release`).
+
+mod drivers;
+mod portal;
+mod site;
+
+pub use drivers::Browser;
+pub use portal::{ensure, Page};
+
+use std::future::Future;
+
+pub type Failure = Box<dyn std::error::Error + Send + Sync>;
+pub type Outcome = Result<(), Failure>;
+
+/// Runs `scenario` once in Chromium and once in Firefox, each with a new profile (so a new,
+/// empty IndexedDB). The browser's name is added to any failure.
+pub async fn in_each_browser<F, Fut>(scenario: F)
+where
+    F: Fn(Page) -> Fut,
+    Fut: Future<Output = Outcome>,
+{
+    let site = site::serve_dist();
+    for browser in Browser::ALL {
+        let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
+        let page = Page::new(session.client.clone(), site.clone(), browser);
+        let result = scenario(page).await;
+        session.close().await;
+        if let Err(failure) = result {
+            panic!("{browser}: {failure}");
+        }
+    }
+}
+
+/// Folder for the screenshots the README embeds.
+pub fn screenshot_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("screenshots")
+}

@@ -1,1 +1,87 @@
-fn main() {}
+//! Project automation: the README's two commands.
+//!
+//! `cargo xtask serve` builds the portal and serves it on 127.0.0.1.
+//! `cargo xtask test` runs every test suite: domain (native), components (wasm-bindgen-test in
+//! headless Chromium and Firefox) and end to end (WebDriver against the built site, both browsers).
+//! Both install what is missing first (see `setup.rs`) and skip what is already there.
+
+mod cmd;
+mod setup;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test [--only domain|components|e2e] | setup>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("setup") => setup::ensure_all().map(|_| ()),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let port = flag_value(args, "--port").unwrap_or("8080");
+    let tools = setup::ensure_build_tools()?;
+    println!("Serving the portal at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
+    cmd::run(
+        cmd::new("trunk")
+            .args(["serve", "--release", "--address", "127.0.0.1", "--port", port])
+            .env("PATH", tools.path_env()),
+    )
+}
+
+fn test(args: &[String]) -> Result<(), String> {
+    let only = flag_value(args, "--only");
+    let wants = |suite: &str| only.is_none_or(|o| o == suite);
+    let tools = setup::ensure_all()?;
+    let path = tools.path_env();
+    let mut passed = Vec::new();
+
+    if wants("domain") {
+        cmd::run(cmd::new("cargo").args(["test", "--package", "connections-domain"]))?;
+        passed.push("domain (native)");
+    }
+    if wants("components") {
+        for (driver_var, driver, label) in [
+            ("CHROMEDRIVER", tools.chromedriver.as_str(), "components (Chromium)"),
+            ("GECKODRIVER", tools.geckodriver.as_str(), "components (Firefox)"),
+        ] {
+            cmd::run(
+                cmd::new("cargo")
+                    .args(["test", "--package", "connections-portal", "--target", "wasm32-unknown-unknown"])
+                    .env("PATH", &path)
+                    .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+                    .env(driver_var, driver)
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+            )?;
+            passed.push(label);
+        }
+    }
+    if wants("e2e") {
+        cmd::run(cmd::new("trunk").args(["build", "--release"]).env("PATH", &path))?;
+        cmd::run(
+            cmd::new("cargo")
+                .args(["test", "--package", "end-to-end", "--", "--test-threads=2"])
+                .env("PATH", &path)
+                .env("CHROMEDRIVER", &tools.chromedriver)
+                .env("GECKODRIVER", &tools.geckodriver),
+        )?;
+        passed.push("end to end (Chromium and Firefox)");
+    }
+    println!("\nxtask: every suite passed: {}", passed.join(", "));
+    Ok(())
+}

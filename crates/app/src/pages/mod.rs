@@ -1,0 +1,16 @@
+//! One module a page. Pages read role-aware projections from the domain crate and send commands
+//! through `Portal::dispatch`; none of them decides a rule by itself.
+
+pub mod activity;
+pub mod admin_centre;
+pub mod connections;
+pub mod enrichment;
+pub mod exports;
+pub mod key_vault;
+pub mod not_found;
+pub mod profiles;
+pub mod workspace;
+
+mod guard;
+
+pub use guard::RequireCapability;

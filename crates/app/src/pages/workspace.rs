@@ -1,0 +1,51 @@
+//! Settings > Workspace: the demo's own controls. "Reset workspace" empties this browser's
+//! store after a confirmation in a modal dialog.
+
+use crate::app::page_title;
+use crate::i18n::use_i18n;
+use crate::state::use_portal;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+#[component]
+pub fn WorkspacePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let dialog = NodeRef::<Dialog>::new();
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let confirm = move |_| {
+        close();
+        portal.reset();
+    };
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">{page_title("workspace.title")}</h1>
+            <section class="card" aria-labelledby="reset-title">
+                <h2 id="reset-title">{move || i18n.t("workspace.reset.title")}</h2>
+                <p>{move || i18n.t("workspace.reset.body")}</p>
+                <button id="reset-workspace" class="danger" on:click=open>
+                    {move || i18n.t("workspace.reset.button")}
+                </button>
+            </section>
+            <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
+                <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>
+                <p>{move || i18n.t("workspace.reset.confirm_body")}</p>
+                <div class="dialog-actions">
+                    <button id="reset-cancel" autofocus on:click=move |_| close()>{move || i18n.t("common.cancel")}</button>
+                    <button id="reset-confirm" class="danger" on:click=confirm>
+                        {move || i18n.t("workspace.reset.button")}
+                    </button>
+                </div>
+            </dialog>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! The frame around every page: skip link, header, navigation, status banners and the main
+//! landmark, which shows the loading, first-run or recovery screen until the workspace is ready.
+
+mod first_run;
+mod header;
+mod nav;
+mod recovery;
+mod status;
+
+use crate::i18n::use_i18n;
+use crate::state::{use_portal, Phase};
+use leptos::prelude::*;
+
+pub use first_run::FirstRun;
+pub use recovery::Recovery;
+
+#[component]
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let children = StoredValue::new(children);
+    let screen = move || match portal.phase.get() {
+        Phase::Loading => view! {
+            <div class="loading" role="status" aria-live="polite">
+                <span class="spinner" aria-hidden="true"></span>
+                {move || i18n.t("app.loading")}
+            </div>
+        }
+        .into_any(),
+        Phase::FirstRun => view! { <FirstRun /> }.into_any(),
+        Phase::Recovery(problem) => view! { <Recovery problem=problem /> }.into_any(),
+        Phase::Ready => children.with_value(|c| c()).into_any(),
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t("shell.skip_to_content")}</a>
+        <header::Header />
+        <div class="layout">
+            <nav::Navigation />
+            <main id="main" tabindex="-1">
+                <status::StatusBanners />
+                {screen}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! WebDriver servers and browser sessions. Each session gets its own driver process, port and
+//! browser profile, so every scenario starts with empty storage, as a first visit would.
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Map, Value};
+use std::fmt;
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+impl Browser {
+    pub const ALL: [Browser; 2] = [Browser::Chromium, Browser::Firefox];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Browser::Chromium => "chromium",
+            Browser::Firefox => "firefox",
+        }
+    }
+
+    fn driver(self) -> String {
+        let (var, default) = match self {
+            Browser::Chromium => ("CHROMEDRIVER", "chromedriver"),
+            Browser::Firefox => ("GECKODRIVER", "geckodriver"),
+        };
+        std::env::var(var).unwrap_or_else(|_| default.into())
+    }
+
+    fn capabilities(self, profile: &std::path::Path) -> Map<String, Value> {
+        let caps = match self {
+            // The network flags keep Chromium from calling home on a machine with no internet.
+            Browser::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic",
+                        "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                }
+            }),
+            Browser::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": firefox_binary(),
+                    "args": ["-headless", "-profile", profile.display().to_string(), "--width=1280", "--height=900"],
+                    "prefs": { "app.update.enabled": false, "network.captive-portal-service.enabled": false }
+                }
+            }),
+        };
+        match caps {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl fmt::Display for Browser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+fn firefox_binary() -> &'static str {
+    if std::path::Path::new("/usr/bin/firefox-esr").exists() {
+        "/usr/bin/firefox-esr"
+    } else {
+        "/usr/bin/firefox"
+    }
+}
+
+pub struct Session {
+    pub client: Client,
+    driver: Child,
+    profile: std::path::PathBuf,
+}
+
+impl Session {
+    pub async fn start(browser: Browser) -> Result<Session, crate::Failure> {
+        let port = free_port()?;
+        let profile = std::env::temp_dir().join(format!("e2e-{}-{}-{port}", browser.name(), std::process::id()));
+        std::fs::create_dir_all(&profile)?;
+        let mut command = Command::new(browser.driver());
+        command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).kill_on_drop(true);
+        let driver = command.spawn().map_err(|e| format!("cannot run {}: {e}", browser.driver()))?;
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = String::new();
+        // The driver needs a moment to listen; the browser a moment more to start.
+        for _ in 0..60 {
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(browser.capabilities(&profile));
+            match builder.connect(&url).await {
+                Ok(client) => {
+                    client.set_window_size(1280, 900).await.ok();
+                    return Ok(Session { client, driver, profile });
+                }
+                Err(e) => last_error = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        Err(format!("no {browser} session: {last_error}").into())
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> std::io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
