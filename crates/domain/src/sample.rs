@@ -30,6 +30,11 @@ pub fn demo_users() -> Vec<User> {
     .collect()
 }
 
+/// (actor, name, kind, connection, schedule, run steps)
+type ExportPlan<'a> = (&'a str, &'a str, ExportKind, &'a ConnectionId, Schedule, &'a [RunOutcome]);
+/// (actor, name, connection, run outcome and enriched customers)
+type EnrichmentPlan<'a> = (&'a str, &'a str, &'a ConnectionId, Option<(RunOutcome, u64)>);
+
 struct Builder {
     ws: Workspace,
     now: Timestamp,
@@ -181,7 +186,7 @@ impl Workspace {
             None,
         );
 
-        let plan: [(&str, &str, ExportKind, &ConnectionId, Schedule, &[RunOutcome]); 30] = [
+        let plan: [ExportPlan; 30] = [
             (ADMIN_1, "All customers to lake", DataOut, &lake, WithEachRefresh, &[Processing, Successful]),
             (ADMIN_1, "Orders to lake", DataOut, &lake, Recurring { every_hours: 24 }, &[Processing, Successful]),
             (CONTRIBUTOR_1, "Loyalty members to lake", Segment, &lake, WithEachRefresh, &[Processing, Successful]),
@@ -225,7 +230,7 @@ impl Workspace {
         let detached: Vec<ExportId> = exports.iter().rev().take(2).cloned().collect();
         b.step(ADMIN_1, Command::DetachConnection { exports: detached });
 
-        let enrichment_plan: [(&str, &str, &ConnectionId, Option<(RunOutcome, u64)>); 10] = [
+        let enrichment_plan: [EnrichmentPlan; 10] = [
             (ADMIN_1, "Company size and industry", &leadspace, Some((Successful, 18_240))),
             (CONTRIBUTOR_1, "B2B account match", &leadspace, Some((Successful, 9_115))),
             (ADMIN_2, "Technographics", &leadspace, None),

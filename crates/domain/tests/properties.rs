@@ -75,7 +75,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
                 let mut cmd = blob(&name, usable_by);
                 if let Command::CreateConnection { secrets, consent, .. } = &mut cmd {
                     *secrets = typed("account_key");
-                    *consent = op.b % 7 != 0;
+                    *consent = !op.b.is_multiple_of(7);
                 }
                 cmd
             }
@@ -110,7 +110,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
                     _ => BTreeMap::new(),
                 },
                 key_vault_secrets: match existing.and_then(|c| c.type_id.spec().key_vault.then_some(c)) {
-                    Some(_) if !op.flag && op.b % 2 == 0 => BTreeMap::from([("password".to_owned(), s)]),
+                    Some(_) if !op.flag && op.b.is_multiple_of(2) => BTreeMap::from([("password".to_owned(), s)]),
                     _ => BTreeMap::new(),
                 },
                 usable_by,
@@ -145,9 +145,9 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         },
         19 => {
             if op.flag {
-                Command::SetSecretReachable { name: s, reachable: op.b % 2 == 0 }
+                Command::SetSecretReachable { name: s, reachable: op.b.is_multiple_of(2) }
             } else {
-                Command::SetVaultReachable { reachable: op.b % 2 == 0 }
+                Command::SetVaultReachable { reachable: op.b.is_multiple_of(2) }
             }
         }
         20 => {
