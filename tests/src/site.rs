@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 pub fn serve_dist() -> String {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist");
+        // E2E_DIST lets parallel work trees test their own build; by default, the repo's dist/.
+        let root = std::env::var_os("E2E_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"));
         assert!(root.join("index.html").exists(), "no dist/index.html: run `trunk build --release` first");
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
         let port = server.server_addr().to_ip().map(|a| a.port()).expect("an IP address");

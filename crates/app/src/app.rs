@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
 pub fn PortalRoot(portal: Portal) -> impl IntoView {
     portal.provide();
     let i18n = provide_i18n(prefs::stored_locale());
+    crate::ui::toast::provide_toasts();
     let theme = ThemeSetting(RwSignal::new(prefs::stored_theme()));
     provide_context(theme);
     sync_document(i18n, theme);

@@ -14,5 +14,6 @@ pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod time;
+pub mod ui;
 
 pub use app::App;

@@ -41,10 +41,12 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
     }
 
-    fn source(self) -> &'static str {
+    /// The locale's files, one per feature (`locales/<lang>/<feature>.json`), so that each
+    /// feature owns its strings. A key may appear in only one file of a locale.
+    fn sources(self) -> &'static [&'static str] {
         match self {
-            Locale::English => include_str!("../../locales/en.json"),
-            Locale::French => include_str!("../../locales/fr.json"),
+            Locale::English => &[include_str!("../../locales/en/shell.json")],
+            Locale::French => &[include_str!("../../locales/fr/shell.json")],
         }
     }
 
@@ -55,8 +57,13 @@ impl Locale {
             Locale::English => &EN,
             Locale::French => &FR,
         };
-        // A malformed file yields an empty table (keys then show as themselves) rather than a panic.
-        cell.get_or_init(|| serde_json::from_str(self.source()).unwrap_or_default())
+        // A malformed file adds nothing (its keys then show as themselves) rather than panicking.
+        cell.get_or_init(|| {
+            self.sources()
+                .iter()
+                .flat_map(|source| serde_json::from_str::<HashMap<String, String>>(source).unwrap_or_default())
+                .collect()
+        })
     }
 
     /// The message for `key` in this locale, falling back to English, then to the key itself.

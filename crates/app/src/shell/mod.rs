@@ -41,5 +41,6 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 {screen}
             </main>
         </div>
+        <crate::ui::toast::ToastRegion />
     }
 }

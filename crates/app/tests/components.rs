@@ -1,0 +1,221 @@
+//! Component tests in a real browser (wasm-bindgen-test; `cargo xtask test` runs them in
+//! headless Chromium and in headless Firefox). Each mounts the portal below start-up with a
+//! chosen workspace, user, phase and storage state, then reads and drives the DOM.
+
+use connections_domain::{Timestamp, UserId, Workspace};
+use connections_portal::app::PortalRoot;
+use connections_portal::state::startup::{decide, StoredDataProblem};
+use connections_portal::state::{Phase, Portal};
+use connections_portal::storage::idb::{RawRecord, RecordStore, Write};
+use connections_portal::storage::writer::{retry_delay_ms, SaveStatus, Writer};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: Timestamp = Timestamp(1_763_900_000_000);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(60).await;
+}
+
+/// Mounts the portal at `path` in a fresh container and returns the container.
+async fn mount(path: &str, portal: Portal) -> web_sys::HtmlElement {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    // Only our own container is replaced: the test runner reports through other body elements.
+    if let Some(previous) = document().get_element_by_id("portal-under-test") {
+        previous.remove();
+    }
+    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    container.set_id("portal-under-test");
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || view! { <PortalRoot portal=portal /> });
+    std::mem::forget(handle);
+    settle().await;
+    container
+}
+
+fn ready_portal(workspace: Workspace, user: &str) -> Portal {
+    Portal::new(workspace, UserId::new(user), Phase::Ready, Writer::new(None, SaveStatus::Saved))
+}
+
+fn text(root: &web_sys::HtmlElement, css: &str) -> String {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {css}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn select(root: &web_sys::HtmlElement, css: &str, value: &str) {
+    let element: web_sys::HtmlSelectElement = root.query_selector(css).unwrap().unwrap().unchecked_into();
+    element.set_value(value);
+    element.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+fn admin_of(workspace: &Workspace, role: connections_domain::Role) -> String {
+    workspace.users().find(|u| u.role == role).unwrap().id.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn navigation_has_every_group_and_marks_the_current_page() {
+    let root = mount("/data/exports", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    let nav = text(&root, "nav.side-nav");
+    for label in ["Data", "Exports", "Enrichment", "Settings", "Connections", "Key Vault", "Activity", "Engagement insights"] {
+        assert!(nav.contains(label), "navigation lacks {label}: {nav}");
+    }
+    assert_eq!(text(&root, "nav a[aria-current='page']"), "Exports");
+    assert_eq!(text(&root, "h1#page-title"), "Exports");
+}
+
+#[wasm_bindgen_test]
+async fn the_root_redirects_to_the_enrichment_tab_and_unknown_urls_say_not_found() {
+    let root = mount("/", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    assert_eq!(path, "/settings/connections/enrichment");
+    assert_eq!(text(&root, "[role=tab][aria-selected=true]"), "Enrichment");
+
+    let root = mount("/no/such/page", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    assert_eq!(text(&root, "h1#page-title"), "Page not found");
+    assert!(text(&root, "main").contains("/no/such/page"));
+}
+
+#[wasm_bindgen_test]
+async fn sample_connections_render_in_their_tab() {
+    let workspace = Workspace::sample(NOW);
+    let enrichment_count = workspace.connection_rows(&UserId::new("u-admin-1"), connections_domain::Category::Enrichment).len();
+    let root = mount("/settings/connections/enrichment", ready_portal(workspace, "u-admin-1")).await;
+    let rows = root.query_selector_all("#connection-list tbody tr").unwrap().length() as usize;
+    assert!(enrichment_count > 0);
+    assert_eq!(rows, enrichment_count);
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_a_contributor_denies_the_key_vault_page_live() {
+    let workspace = Workspace::sample(NOW);
+    let admin = admin_of(&workspace, connections_domain::Role::Administrator);
+    let contributor = admin_of(&workspace, connections_domain::Role::Contributor);
+    let root = mount("/settings/permissions/key-vault", ready_portal(workspace, &admin)).await;
+    assert!(root.query_selector("#vault-tile").unwrap().is_some(), "an administrator sees the vault");
+    assert!(root.query_selector("#access-denied").unwrap().is_none());
+
+    select(&root, "#user-menu", &contributor);
+    settle().await;
+    assert!(root.query_selector("#vault-tile").unwrap().is_none(), "a contributor must not see the vault");
+    assert!(text(&root, "#access-denied").contains("Contributor"));
+    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("connections-portal.user").unwrap();
+    assert_eq!(stored, Some(format!("\"{contributor}\"")), "the switch is remembered for the next visit");
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_french_translates_live_and_sets_html_lang() {
+    let root = mount("/data/exports", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    select(&root, "#language-menu", "fr");
+    settle().await;
+    assert_eq!(text(&root, "h1#page-title"), "Exportations");
+    assert!(text(&root, "nav.side-nav").contains("Connexions"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
+    select(&root, "#language-menu", "en");
+    settle().await;
+    assert_eq!(text(&root, "h1#page-title"), "Exports");
+}
+
+#[wasm_bindgen_test]
+async fn first_run_offers_sample_data_and_loading_it_fills_the_lists() {
+    let portal = Portal::new(Workspace::empty(), UserId::new("u-admin-1"), Phase::FirstRun, Writer::new(None, SaveStatus::Saved));
+    let root = mount("/data/exports", portal).await;
+    assert!(root.query_selector("#export-list").unwrap().is_none());
+    let button: web_sys::HtmlElement = root.query_selector("#load-sample").unwrap().unwrap().unchecked_into();
+    button.click();
+    settle().await;
+    let rows = root.query_selector_all("#export-list tbody tr").unwrap().length();
+    assert!(rows >= 20, "sample data has ~30 exports, saw {rows}");
+}
+
+#[wasm_bindgen_test]
+async fn memory_only_mode_shows_a_banner() {
+    let portal = Portal::new(
+        Workspace::sample(NOW),
+        UserId::new("u-admin-1"),
+        Phase::Ready,
+        Writer::new(None, SaveStatus::MemoryOnly { reason: "IndexedDB refused".into() }),
+    );
+    let root = mount("/data/exports", portal).await;
+    let banner = text(&root, "#memory-only-banner");
+    assert!(banner.contains("won't keep your changes"), "{banner}");
+    assert!(banner.contains("IndexedDB refused"));
+}
+
+#[wasm_bindgen_test]
+async fn damaged_stored_data_is_reported_with_its_key_and_kept_for_download() {
+    let mut records: Vec<RawRecord> = Workspace::sample(NOW)
+        .records()
+        .into_iter()
+        .map(|r| RawRecord { key: r.key, text: r.json })
+        .collect();
+    let damaged = records.iter_mut().find(|r| r.key.starts_with("connection/")).unwrap();
+    damaged.text.truncate(damaged.text.len() / 2);
+    let damaged_key = damaged.key.clone();
+    let problem = decide(records.clone()).expect_err("a truncated record must not load");
+    assert_eq!(problem.raw, records, "the raw records are kept exactly");
+    assert!(problem.raw_json().contains(&damaged_key));
+
+    let portal = Portal::new(Workspace::empty(), UserId::new("u-admin-1"), Phase::Recovery(problem), Writer::new(None, SaveStatus::Saved));
+    let root = mount("/data/exports", portal).await;
+    assert!(text(&root, "#recovery-reason").contains(&damaged_key));
+    assert!(root.query_selector("#download-raw").unwrap().is_some());
+    assert!(root.query_selector("#start-fresh").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_refused_not_discarded() {
+    let mut records: Vec<RawRecord> = Workspace::empty()
+        .records()
+        .into_iter()
+        .map(|r| RawRecord { key: r.key, text: r.json })
+        .collect();
+    let meta = records.iter_mut().find(|r| r.key == "meta").unwrap();
+    meta.text = r#"{"schema_version":999}"#.into();
+    let problem: StoredDataProblem = decide(records).expect_err("newer data must not load");
+    assert_eq!(problem.message_key, "recovery.newer_version");
+    assert!(problem.args.iter().any(|(k, v)| *k == "found" && v == "999"));
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_writes_are_incremental_and_survive_reopening() {
+    let store = RecordStore::open().await.expect("IndexedDB opens in a test browser");
+    let record = |key: &str, text: &str| RawRecord { key: key.into(), text: text.into() };
+    store.replace_all(&[record("a", "1"), record("b", "2"), record("c", "3")]).await.unwrap();
+    store
+        .write(&[Write::Put { key: "b".into(), text: "20".into() }, Write::Delete { key: "c".into() }])
+        .await
+        .unwrap();
+    let reopened = RecordStore::open().await.unwrap();
+    let loaded = reopened.load_all().await.unwrap();
+    assert_eq!(loaded, vec![record("a", "1"), record("b", "20")]);
+    reopened.replace_all(&[]).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn failed_writes_are_retried_with_a_growing_pause() {
+    assert_eq!(retry_delay_ms(1), 1000);
+    assert_eq!(retry_delay_ms(2), 2000);
+    assert_eq!(retry_delay_ms(3), 4000);
+    assert_eq!(retry_delay_ms(40), 30_000);
+}
+
+#[wasm_bindgen_test]
+fn both_locales_have_the_same_keys() {
+    use connections_portal::i18n::Locale;
+    let english: std::collections::BTreeSet<_> = Locale::English.keys().collect();
+    let french: std::collections::BTreeSet<_> = Locale::French.keys().collect();
+    assert!(!english.is_empty());
+    let missing: Vec<_> = english.symmetric_difference(&french).collect();
+    assert!(missing.is_empty(), "keys in only one locale: {missing:?}");
+}
