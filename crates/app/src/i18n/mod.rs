@@ -45,8 +45,22 @@ impl Locale {
     /// feature owns its strings. A key may appear in only one file of a locale.
     fn sources(self) -> &'static [&'static str] {
         match self {
-            Locale::English => &[include_str!("../../locales/en/shell.json")],
-            Locale::French => &[include_str!("../../locales/fr/shell.json")],
+            Locale::English => &[
+                include_str!("../../locales/en/shell.json"),
+                include_str!("../../locales/en/connections.json"),
+                include_str!("../../locales/en/data.json"),
+                include_str!("../../locales/en/key_vault.json"),
+                include_str!("../../locales/en/activity.json"),
+                include_str!("../../locales/en/engagement.json"),
+            ],
+            Locale::French => &[
+                include_str!("../../locales/fr/shell.json"),
+                include_str!("../../locales/fr/connections.json"),
+                include_str!("../../locales/fr/data.json"),
+                include_str!("../../locales/fr/key_vault.json"),
+                include_str!("../../locales/fr/activity.json"),
+                include_str!("../../locales/fr/engagement.json"),
+            ],
         }
     }
 
