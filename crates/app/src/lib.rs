@@ -6,6 +6,7 @@
 //! navigation, menus), `pages` (one module a page), `i18n`, `prefs`, `time`.
 
 pub mod app;
+pub mod errors;
 pub mod i18n;
 pub mod labels;
 pub mod pages;

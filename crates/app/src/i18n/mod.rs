@@ -47,6 +47,7 @@ impl Locale {
         match self {
             Locale::English => &[
                 include_str!("../../locales/en/shell.json"),
+                include_str!("../../locales/en/errors.json"),
                 include_str!("../../locales/en/connections.json"),
                 include_str!("../../locales/en/data.json"),
                 include_str!("../../locales/en/key_vault.json"),
@@ -55,6 +56,7 @@ impl Locale {
             ],
             Locale::French => &[
                 include_str!("../../locales/fr/shell.json"),
+                include_str!("../../locales/fr/errors.json"),
                 include_str!("../../locales/fr/connections.json"),
                 include_str!("../../locales/fr/data.json"),
                 include_str!("../../locales/fr/key_vault.json"),
