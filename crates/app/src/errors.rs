@@ -76,6 +76,7 @@ pub fn error_message(i18n: &I18n, error: &DomainError) -> String {
             i18n.tf("error.key_vault_in_use", &[("connections", &names(connections))])
         }
         E::LastMember(_) => i18n.t("error.last_member"),
+        E::CreatorNeedsReplacement(_) => i18n.t("error.creator_needs_replacement"),
         E::UnknownUser(_) => i18n.t("error.unknown_user"),
         E::AlreadyAvailable(_) => i18n.t("error.already_available"),
         E::IdTaken(_) => i18n.t("error.id_taken"),

@@ -76,6 +76,8 @@ pub enum DomainError {
     KeyVaultInUse { connections: Vec<(ConnectionId, String)> },
     #[error("Keep at least one member who can open the report.")]
     LastMember(EngagementLinkId),
+    #[error("The administrator who created the link stays a member until another administrator is added to take over.")]
+    CreatorNeedsReplacement(EngagementLinkId),
     #[error("The user {0} is not known. Choose members from the portal's users.")]
     UnknownUser(UserId),
     #[error("The link's data is already available.")]

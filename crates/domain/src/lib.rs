@@ -8,6 +8,7 @@
 //! - [`command`]: what a user can ask for.
 //! - [`event`]: what happened (activity log, incremental storage).
 //! - [`error`]: why a command was refused.
+//! - [`engagement`]: the engagement-link wizard's checks and the simulated data delay.
 //! - [`workspace`]: the state and [`Workspace::apply`], the only way to change it.
 //! - `rules`: the checks behind `apply`, one file per area.
 //! - [`views`]: role-aware read models for the UI.
@@ -20,6 +21,7 @@
 
 pub mod catalog;
 pub mod command;
+pub mod engagement;
 pub mod error;
 pub mod event;
 pub mod ids;

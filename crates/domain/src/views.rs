@@ -428,7 +428,7 @@ impl Workspace {
     pub fn profile_report(&self, viewer: &UserId, link: &EngagementLinkId) -> Result<ProfileReport, ReportUnavailable> {
         let l = self.links.get(link).ok_or(ReportUnavailable::NotFound)?;
         if !l.members.contains(viewer) {
-            return Err(ReportUnavailable::NotMember { ask: self.user_name(&l.created_by) });
+            return Err(ReportUnavailable::NotMember { ask: self.engagement_contact(l) });
         }
         if l.status != LinkStatus::Available {
             return Err(ReportUnavailable::NotAvailableYet);

@@ -1,20 +1,14 @@
 //! The audience-insights link of engagement insights and who may see its report.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::catalog::{validate_field, ConnectionTypeId, FieldError};
 use crate::command::Action;
+use crate::engagement::{validate_link_settings, LinkSettings, MembersProblem};
 use crate::error::DomainError;
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{EngagementLinkId, UserId};
 use crate::model::{EngagementLink, LinkStatus, SecretInput};
 use crate::workspace::{Ctx, Workspace};
-
-struct LinkFields {
-    storage_account: String,
-    environment_id: String,
-    instance_folder: String,
-}
 
 impl Workspace {
     fn check_link_fields(
@@ -22,33 +16,16 @@ impl Workspace {
         shared_key: Option<&SecretInput>,
         environment_id: &str,
         instance_folder: &str,
-    ) -> Result<LinkFields, DomainError> {
-        let spec = ConnectionTypeId::AudienceInsights.spec();
-        let mut errors: BTreeMap<String, FieldError> = BTreeMap::new();
-        let mut check = |key: &str, raw: &str| match spec.field(key).map(|f| validate_field(f, raw)) {
-            Some(Ok(value)) => value,
-            Some(Err(e)) => {
-                errors.insert(key.to_owned(), e);
-                String::new()
-            }
-            None => String::new(),
-        };
-        let fields = LinkFields {
-            storage_account: check("storage_account", storage_account),
-            environment_id: check("environment_id", environment_id),
-            instance_folder: check("instance_folder", instance_folder),
-        };
-        if let Some(key) = shared_key {
-            check("shared_key", key.expose());
-        }
-        if errors.is_empty() { Ok(fields) } else { Err(DomainError::InvalidFields(errors)) }
+    ) -> Result<LinkSettings, DomainError> {
+        validate_link_settings(storage_account, shared_key, environment_id, instance_folder).map_err(DomainError::InvalidFields)
     }
 
-    fn check_members(&self, members: &BTreeSet<UserId>) -> Result<(), DomainError> {
-        match members.iter().find(|m| !self.users.contains_key(*m)) {
-            Some(unknown) => Err(DomainError::UnknownUser(unknown.clone())),
-            None => Ok(()),
-        }
+    fn check_members(&self, id: &EngagementLinkId, creator: &UserId, members: &BTreeSet<UserId>) -> Result<(), DomainError> {
+        self.check_engagement_members(creator, members).map_err(|problem| match problem {
+            MembersProblem::Empty => DomainError::LastMember(id.clone()),
+            MembersProblem::UnknownUser(user) => DomainError::UnknownUser(user),
+            MembersProblem::CreatorWithoutReplacement => DomainError::CreatorNeedsReplacement(id.clone()),
+        })
     }
 
     fn existing_link(&self, id: &EngagementLinkId) -> Result<&EngagementLink, DomainError> {
@@ -66,10 +43,10 @@ impl Workspace {
     ) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
         let fields = Self::check_link_fields(storage_account, Some(shared_key), environment_id, instance_folder)?;
-        self.check_members(&members)?;
+        let id = self.counters.link();
         // Only the creating admin can open the report until others are added.
         members.insert(ctx.actor.clone());
-        let id = self.counters.link();
+        self.check_members(&id, &ctx.actor, &members)?;
         let link = EngagementLink {
             id: id.clone(),
             storage_account: fields.storage_account,
@@ -121,11 +98,8 @@ impl Workspace {
 
     pub(crate) fn set_engagement_members(&mut self, ctx: &Ctx, id: &EngagementLinkId, members: BTreeSet<UserId>) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
-        self.existing_link(id)?;
-        if members.is_empty() {
-            return Err(DomainError::LastMember(id.clone()));
-        }
-        self.check_members(&members)?;
+        let creator = self.existing_link(id)?.created_by.clone();
+        self.check_members(id, &creator, &members)?;
         let count = members.len();
         if let Some(link) = self.links.get_mut(id) {
             link.members = members;
