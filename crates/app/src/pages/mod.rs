@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod admin_centre;
 pub mod connections;
+pub mod data_common;
 pub mod enrichment;
 pub mod exports;
 pub mod key_vault;

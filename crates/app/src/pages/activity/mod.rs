@@ -1,0 +1,179 @@
+//! Activity: every event the domain recorded, newest first — who, in which role, did what to
+//! which object, and when — filterable by object and by user, and downloadable as CSV. Events
+//! carry names and ids only, so no secret can appear here or in the file.
+
+pub mod csv;
+
+use crate::app::page_title;
+use crate::i18n::{use_i18n, I18n};
+use crate::labels;
+use crate::state::use_portal;
+use crate::storage::download::download_text;
+use crate::time::format_timestamp;
+use crate::ui::toast::use_toasts;
+use connections_domain::{ActivityRow, ObjectRef};
+use leptos::prelude::*;
+
+/// Object kinds offered by the filter, as (value, label key).
+const OBJECT_KINDS: [(&str, &str); 6] = [
+    ("connection", "object.connection"),
+    ("export", "object.export"),
+    ("enrichment", "object.enrichment"),
+    ("key_vault", "object.key_vault"),
+    ("secret", "object.secret"),
+    ("engagement_link", "object.engagement_link"),
+];
+
+fn kind_value(object: &ObjectRef) -> &'static str {
+    match object {
+        ObjectRef::Connection(_) => "connection",
+        ObjectRef::Export(_) => "export",
+        ObjectRef::Enrichment(_) => "enrichment",
+        ObjectRef::KeyVault => "key_vault",
+        ObjectRef::Secret(_) => "secret",
+        ObjectRef::EngagementLink(_) => "engagement_link",
+        ObjectRef::User(_) => "user",
+    }
+}
+
+/// What the filters ask for; empty strings mean "any".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ActivityFilter {
+    pub kind: String,
+    pub user: String,
+    pub object_text: String,
+}
+
+impl ActivityFilter {
+    pub fn keeps(&self, row: &ActivityRow) -> bool {
+        let text = self.object_text.trim().to_lowercase();
+        (self.kind.is_empty() || kind_value(&row.object) == self.kind)
+            && (self.user.is_empty() || row.actor_name == self.user)
+            && (text.is_empty() || row.object_name.as_deref().is_some_and(|n| n.to_lowercase().contains(&text)))
+    }
+}
+
+pub fn header(i18n: &I18n) -> Vec<String> {
+    ["activity.col.when", "activity.col.who", "activity.role", "activity.col.action", "activity.object_type", "activity.col.object"]
+        .iter()
+        .map(|k| i18n.t(k))
+        .collect()
+}
+
+/// A row as the table and the CSV file show it.
+pub fn cells(i18n: &I18n, row: &ActivityRow) -> Vec<String> {
+    vec![
+        format_timestamp(row.at, i18n.locale()),
+        row.actor_name.clone(),
+        i18n.t(labels::role(row.actor_role)),
+        i18n.t(&format!("action.{}", row.action_key)),
+        i18n.t(labels::object_kind(&row.object)),
+        row.object_name.clone().unwrap_or_default(),
+    ]
+}
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let toasts = use_toasts();
+    let filter = RwSignal::new(ActivityFilter::default());
+    let all = Memo::new(move |_| {
+        let viewer = portal.current_user.get();
+        portal.workspace.with(|w| w.activity(&viewer))
+    });
+    let visible = Memo::new(move |_| filter.with(|f| all.get().into_iter().filter(|r| f.keeps(r)).collect::<Vec<_>>()));
+    let users = move || portal.workspace.with(|w| w.users().map(|u| u.name.clone()).collect::<Vec<_>>());
+    let download = move |_| {
+        let rows: Vec<Vec<String>> = visible.with_untracked(|rows| rows.iter().map(|r| cells(&i18n, r)).collect());
+        let text = format!("\u{feff}{}", csv::to_csv(&header(&i18n), &rows));
+        if download_text("activity.csv", "text/csv;charset=utf-8", &text) {
+            toasts.success(i18n.tf("activity.downloaded", &[("count", &rows.len().to_string())]), None);
+        } else {
+            toasts.failure(i18n.t("activity.download_failed"));
+        }
+    };
+    view! {
+        <section class="page activity-page" aria-labelledby="page-title">
+            <h1 id="page-title">{page_title("activity.title")}</h1>
+            <p class="page-intro">{move || i18n.t("activity.intro")}</p>
+            <div class="toolbar activity-filters" role="search" aria-label=move || i18n.t("activity.filters")>
+                <div class="form-field">
+                    <label for="activity-object">{move || i18n.t("activity.filter.object")}</label>
+                    <select id="activity-object" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))>
+                        <option value="">{move || i18n.t("activity.filter.any_object")}</option>
+                        {OBJECT_KINDS
+                            .iter()
+                            .map(|(value, key)| view! { <option value=*value>{move || i18n.t(key)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="form-field">
+                    <label for="activity-user">{move || i18n.t("activity.filter.user")}</label>
+                    <select id="activity-user" on:change=move |ev| filter.update(|f| f.user = event_target_value(&ev))>
+                        <option value="">{move || i18n.t("activity.filter.any_user")}</option>
+                        {move || users().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-field">
+                    <label for="activity-search">{move || i18n.t("activity.filter.object_name")}</label>
+                    <input
+                        id="activity-search"
+                        type="search"
+                        on:input=move |ev| filter.update(|f| f.object_text = event_target_value(&ev))
+                    />
+                </div>
+                <button type="button" id="activity-csv" on:click=download disabled=move || visible.with(Vec::is_empty)>
+                    {move || i18n.t("activity.export_csv")}
+                </button>
+            </div>
+            <p class="row-count" id="activity-count" role="status">
+                {move || i18n.tf("activity.count", &[("shown", &visible.with(Vec::len).to_string()), ("total", &all.with(Vec::len).to_string())])}
+            </p>
+            <Show
+                when=move || !visible.with(Vec::is_empty)
+                fallback=move || {
+                    view! {
+                        <p class="empty-state">
+                            {move || if all.with(Vec::is_empty) { i18n.t("activity.empty") } else { i18n.t("data.no_match") }}
+                        </p>
+                    }
+                }
+            >
+                <div class="table-scroll">
+                    <table class="data" id="activity-list">
+                        <caption class="visually-hidden">{move || i18n.t("activity.title")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t("activity.col.when")}</th>
+                                <th scope="col">{move || i18n.t("activity.col.who")}</th>
+                                <th scope="col">{move || i18n.t("activity.col.action")}</th>
+                                <th scope="col">{move || i18n.t("activity.col.object")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                visible
+                                    .get()
+                                    .into_iter()
+                                    .map(|row| {
+                                        let [when, who, role, action, kind, name] = <[String; 6]>::try_from(cells(&i18n, &row))
+                                            .unwrap_or_default();
+                                        view! {
+                                            <tr>
+                                                <td class="when">{when}</td>
+                                                <td class="who">{who} <span class="muted">" · " {role}</span></td>
+                                                <td class="action">{action}</td>
+                                                <td class="object"><span class="object-kind">{kind}</span> " " {name}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+//! Confirms removing one or several exports, naming them.
+
+use super::actions::ExportActions;
+use crate::i18n::use_i18n;
+use crate::state::use_portal;
+use crate::ui::modal::Modal;
+use connections_domain::ExportId;
+use leptos::prelude::*;
+
+#[component]
+pub fn RemoveExportsDialog(pending: RwSignal<Vec<ExportId>>, selected: RwSignal<std::collections::BTreeSet<ExportId>>, actions: ExportActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(!pending.with(Vec::is_empty)));
+    Effect::new(move |_| {
+        if !open.get() {
+            pending.set(Vec::new());
+        }
+    });
+    let names = move || {
+        let ids = pending.get();
+        portal.workspace.with(|w| ids.iter().filter_map(|id| w.export(id).map(|e| e.name.to_string())).collect::<Vec<_>>())
+    };
+    view! {
+        <Modal open=open labelled_by="remove-exports-title" id="remove-exports" class="dialog">
+            <h2 id="remove-exports-title">{move || i18n.tf("data.export.remove_title", &[("count", &pending.with(Vec::len).to_string())])}</h2>
+            <p>{move || i18n.t("data.export.remove_body")}</p>
+            <ul class="name-list">{move || names().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
+                <button
+                    type="button"
+                    class="danger"
+                    id="remove-exports-confirm"
+                    on:click=move |_| {
+                        let ids = pending.get_untracked();
+                        if actions.remove(ids.clone()) {
+                            selected.update(|s| ids.iter().for_each(|id| { s.remove(id); }));
+                        }
+                        open.set(false);
+                    }
+                >
+                    {move || i18n.t("data.remove")}
+                </button>
+            </div>
+        </Modal>
+    }
+}

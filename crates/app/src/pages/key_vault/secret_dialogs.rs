@@ -1,0 +1,131 @@
+//! Rotate (a new version; connections that use the secret pick it up) and Delete (refused
+//! while connections use the secret — the refusal names them).
+
+use super::super::data_common::field::{has_error, new_errors, FieldMessage};
+use crate::errors::{error_message, field_error_message};
+use crate::i18n::use_i18n;
+use crate::state::use_portal;
+use crate::ui::modal::Modal;
+use crate::ui::toast::use_toasts;
+use connections_domain::{Command, DomainError, EventKind, SecretInput, SecretName};
+use leptos::prelude::*;
+
+/// An `open` signal that follows `target` and clears it when the dialog closes.
+fn open_while_some<T: Clone + Send + Sync + 'static>(target: RwSignal<Option<T>>) -> RwSignal<bool> {
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(target.with(Option::is_some)));
+    Effect::new(move |_| {
+        if !open.get() {
+            target.set(None);
+        }
+    });
+    open
+}
+
+#[component]
+pub fn RotateSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let toasts = use_toasts();
+    let open = open_while_some(target);
+    let value = RwSignal::new(String::new());
+    let errors = new_errors();
+    let form_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if open.get() {
+            value.set(String::new());
+            errors.set(Default::default());
+            form_error.set(None);
+        }
+    });
+    let name = move || target.get().map(|n| n.to_string()).unwrap_or_default();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(secret) = target.get_untracked() else { return };
+        errors.set(Default::default());
+        form_error.set(None);
+        match portal.dispatch(Command::RotateSecret { name: secret.clone(), value: SecretInput::new(value.get_untracked()) }) {
+            Ok(events) => {
+                let version = events
+                    .iter()
+                    .find_map(|e| match &e.kind {
+                        EventKind::SecretRotated { version, .. } => Some(*version),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                value.set(String::new());
+                open.set(false);
+                toasts.success(i18n.tf("kv.rotated", &[("name", secret.as_str()), ("version", &version.to_string())]), None);
+            }
+            Err(DomainError::InvalidFields(map)) => {
+                errors.set(map.get("value").map(|e| ("value", field_error_message(&i18n, e))).into_iter().collect())
+            }
+            Err(error) => form_error.set(Some(error_message(&i18n, &error))),
+        }
+    };
+    view! {
+        <Modal open=open labelled_by="rotate-title" id="rotate-dialog" class="dialog">
+            <form on:submit=submit novalidate>
+                <h2 id="rotate-title">{move || i18n.tf("kv.rotate_title", &[("name", &name())])}</h2>
+                <p>{move || i18n.t("kv.rotate_body")}</p>
+                <div class="form-field">
+                    <label for="rotate-value">{move || i18n.t("kv.new_value")}</label>
+                    <input
+                        id="rotate-value"
+                        type="password"
+                        autocomplete="new-password"
+                        aria-invalid=move || has_error(errors, "value").get().to_string()
+                        aria-describedby="rotate-value-error"
+                        bind:value=value
+                    />
+                    <FieldMessage errors=errors key="value" id="rotate-value-error" />
+                </div>
+                <Show when=move || form_error.get().is_some()>
+                    <p class="form-error" role="alert">{move || form_error.get().unwrap_or_default()}</p>
+                </Show>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
+                    <button type="submit" class="primary" id="rotate-confirm">{move || i18n.t("kv.rotate")}</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+#[component]
+pub fn DeleteSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let toasts = use_toasts();
+    let open = open_while_some(target);
+    let refusal = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if open.get() {
+            refusal.set(None);
+        }
+    });
+    let name = move || target.get().map(|n| n.to_string()).unwrap_or_default();
+    let confirm = move |_| {
+        let Some(secret) = target.get_untracked() else { return };
+        match portal.dispatch(Command::DeleteSecret { name: secret.clone() }) {
+            Ok(_) => {
+                open.set(false);
+                toasts.success(i18n.tf("kv.secret_deleted", &[("name", secret.as_str())]), None);
+            }
+            Err(error) => refusal.set(Some(error_message(&i18n, &error))),
+        }
+    };
+    view! {
+        <Modal open=open labelled_by="delete-secret-title" id="delete-secret-dialog" class="dialog">
+            <h2 id="delete-secret-title">{move || i18n.tf("kv.delete_title", &[("name", &name())])}</h2>
+            <p>{move || i18n.t("kv.delete_body")}</p>
+            <Show when=move || refusal.get().is_some()>
+                <p class="form-error" role="alert" id="delete-secret-error">{move || refusal.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
+                <button type="button" class="danger" id="delete-secret-confirm" on:click=confirm>{move || i18n.t("data.delete")}</button>
+            </div>
+        </Modal>
+    }
+}
