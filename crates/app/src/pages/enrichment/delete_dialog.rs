@@ -13,9 +13,15 @@ pub fn DeleteEnrichmentsDialog(pending: RwSignal<Vec<EnrichmentId>>, selected: R
     let i18n = use_i18n();
     let portal = use_portal();
     let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(!pending.with(Vec::is_empty)));
+    // Each side is set only when it differs, so the two effects can't feed each other.
     Effect::new(move |_| {
-        if !open.get() {
+        let wanted = !pending.with(Vec::is_empty);
+        if open.get_untracked() != wanted {
+            open.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && !pending.with_untracked(Vec::is_empty) {
             pending.set(Vec::new());
         }
     });

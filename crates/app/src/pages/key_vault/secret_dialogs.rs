@@ -13,9 +13,15 @@ use leptos::prelude::*;
 /// An `open` signal that follows `target` and clears it when the dialog closes.
 fn open_while_some<T: Clone + Send + Sync + 'static>(target: RwSignal<Option<T>>) -> RwSignal<bool> {
     let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(target.with(Option::is_some)));
+    // Each side is set only when it differs, so the two effects can't feed each other.
     Effect::new(move |_| {
-        if !open.get() {
+        let wanted = target.with(Option::is_some);
+        if open.get_untracked() != wanted {
+            open.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && target.with_untracked(Option::is_some) {
             target.set(None);
         }
     });
