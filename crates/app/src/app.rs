@@ -51,8 +51,11 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
                     <Route path=path!("/settings/permissions/key-vault") view=pages::key_vault::KeyVaultPage />
                     <Route path=path!("/settings/workspace") view=pages::workspace::WorkspacePage />
                     <Route path=path!("/activity") view=pages::activity::ActivityPage />
-                    <Route path=path!("/admin-centre/connections") view=pages::admin_centre::AdminCentrePage />
-                    <Route path=path!("/reports/profiles") view=pages::profiles::ProfilesPage />
+                    <Route path=path!("/engagement/settings") view=pages::engagement::admin_settings::AdminSettingsPage />
+                    <Route path=path!("/admin-centre") view=pages::engagement::admin_centre::AdminCentreHomePage />
+                    <Route path=path!("/admin-centre/connections") view=pages::engagement::admin_centre::AdminCentreConnectionsPage />
+                    <Route path=path!("/admin-centre/connections/new") view=pages::engagement::wizard::WizardPage />
+                    <Route path=path!("/reports/profiles") view=pages::engagement::profiles::ProfilesPage />
                 </Routes>
             </Shell>
         </Router>

@@ -2,14 +2,13 @@
 //! through `Portal::dispatch`; none of them decides a rule by itself.
 
 pub mod activity;
-pub mod admin_centre;
 pub mod connections;
 pub mod data_common;
+pub mod engagement;
 pub mod enrichment;
 pub mod exports;
 pub mod key_vault;
 pub mod not_found;
-pub mod profiles;
 pub mod workspace;
 
 mod guard;

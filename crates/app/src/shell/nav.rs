@@ -19,7 +19,11 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
     ("nav.monitoring", &[("nav.activity", "/activity")]),
     (
         "nav.engagement_insights",
-        &[("nav.admin_centre", "/admin-centre/connections"), ("nav.profiles", "/reports/profiles")],
+        &[
+            ("nav.engagement_settings", "/engagement/settings"),
+            ("nav.admin_centre", "/admin-centre/connections"),
+            ("nav.profiles", "/reports/profiles"),
+        ],
     ),
 ];
 

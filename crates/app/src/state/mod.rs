@@ -49,7 +49,13 @@ impl Portal {
     /// Applies `command` as the signed-in user. On success the workspace updates, the page
     /// re-renders and the changed records are queued for IndexedDB; on refusal nothing changes.
     pub fn dispatch(&self, command: Command) -> Result<Vec<Event>, DomainError> {
-        let actor = self.current_user.get_untracked();
+        self.dispatch_as(self.current_user.get_untracked(), command)
+    }
+
+    /// Like [`Portal::dispatch`], on behalf of `actor` instead of the signed-in user: the
+    /// simulated engagement-insights service reports arriving data for the link's creator.
+    /// The domain still checks that `actor` may do it.
+    pub fn dispatch_as(&self, actor: UserId, command: Command) -> Result<Vec<Event>, DomainError> {
         let mut outcome = None;
         self.workspace.update_untracked(|w| outcome = Some(w.apply(&actor, command, now())));
         let events = outcome.unwrap_or_else(|| Ok(Vec::new()))?;
