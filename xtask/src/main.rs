@@ -6,11 +6,13 @@
 //! Both install what is missing first (see `setup.rs`) and skip what is already there.
 
 mod cmd;
+mod locales;
 mod setup;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test [--only domain|components|e2e] | setup>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | locales | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +20,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
+        Some("locales") => check_locales(),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -44,12 +47,28 @@ fn serve(args: &[String]) -> Result<(), String> {
     )
 }
 
+fn check_locales() -> Result<(), String> {
+    let report = locales::check(&setup::repo_root())?;
+    if report.problems.is_empty() {
+        println!("xtask: locales complete ({} keys, same in en and fr, all used)", report.keys);
+        Ok(())
+    } else {
+        Err(format!("locale check failed:\n  {}", report.problems.join("\n  ")))
+    }
+}
+
 fn test(args: &[String]) -> Result<(), String> {
     let only = flag_value(args, "--only");
     let wants = |suite: &str| only.is_none_or(|o| o == suite);
+    let mut passed = Vec::new();
+    if wants("locales") {
+        // First and cheapest: a missing or unused key fails before anything is built.
+        cmd::run(cmd::new("cargo").args(["test", "--package", "xtask", "--quiet"]))?;
+        check_locales()?;
+        passed.push("locales");
+    }
     let tools = setup::ensure_all()?;
     let path = tools.path_env();
-    let mut passed = Vec::new();
 
     if wants("domain") {
         cmd::run(cmd::new("cargo").args(["test", "--package", "connections-domain"]))?;
