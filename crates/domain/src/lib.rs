@@ -12,6 +12,7 @@
 //! - [`workspace`]: the state and [`Workspace::apply`], the only way to change it.
 //! - `rules`: the checks behind `apply`, one file per area.
 //! - [`views`]: role-aware read models for the UI.
+//! - [`checks`]: "Test connection", the offline re-check of a saved connection.
 //! - [`sample`]: deterministic demo data.
 //! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
 //!
@@ -20,6 +21,7 @@
 //! before it is stored, so no state, event, record or view can leak it.
 
 pub mod catalog;
+pub mod checks;
 pub mod command;
 pub mod engagement;
 pub mod error;
@@ -33,6 +35,7 @@ pub mod views;
 pub mod workspace;
 
 pub use catalog::{catalog, connection_type, validate_field, validate_fields, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
+pub use checks::{CheckProblem, ConnectionCheck};
 pub use command::{Action, Command};
 pub use error::DomainError;
 pub use event::{Event, EventKind, ObjectRef};

@@ -1,0 +1,266 @@
+//! The Remove confirmation. While exports or enrichments use the connection it lists them, and
+//! the administrator can, for one or several at once, Remove or Detach the exports and Delete
+//! or Deactivate the enrichments (each with Undo). Remove itself is offered only once nothing
+//! depends on the connection; the domain refuses it before then anyway.
+
+use super::tabs::focus_by_id;
+use super::undo::lasting_callback;
+use super::use_connections_ui;
+use crate::errors::error_message;
+use crate::i18n::{use_i18n, I18n};
+use crate::state::{use_portal, Portal};
+use crate::ui::modal::Modal;
+use crate::ui::toast::{use_toasts, Toasts};
+use connections_domain::{Command, ConnectionId, Dependents, DomainError, EnrichmentId, ExportId};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    portal: Portal,
+    i18n: I18n,
+    toasts: Toasts,
+}
+
+impl Ctx {
+    fn fail(&self, error: &DomainError) {
+        self.toasts.failure(error_message(&self.i18n, error));
+    }
+
+    /// Runs an Undo command and reports it.
+    fn undo(&self, commands: Vec<Command>) {
+        for command in commands {
+            if let Err(error) = self.portal.dispatch(command) {
+                self.fail(&error);
+                return;
+            }
+        }
+        self.toasts.success(self.i18n.t("connections.undone"), None);
+    }
+}
+
+fn joined(names: &[String]) -> String {
+    names.join(", ")
+}
+
+#[component]
+pub fn RemoveDialog() -> impl IntoView {
+    let ui = use_connections_ui();
+    view! {
+        <Modal open=ui.remove_open labelled_by="remove-title" id="remove-dialog" class="dialog remove-dialog">
+            {move || ui.remove_target.get().map(|id| view! { <RemoveBody id=id /> })}
+        </Modal>
+    }
+}
+
+#[component]
+fn RemoveBody(id: ConnectionId) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let toasts = use_toasts();
+    let ui = use_connections_ui();
+    let ctx = Ctx { portal, i18n, toasts };
+    let id = StoredValue::new(id);
+    let name = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.connection(id).map(|c| c.display_name.to_string()))));
+    let dependents = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependents(id))));
+    let selected_exports = RwSignal::new(BTreeSet::<ExportId>::new());
+    let selected_enrichments = RwSignal::new(BTreeSet::<EnrichmentId>::new());
+
+    // Forget selections of items that are gone (removed, detached, deactivated).
+    Effect::new(move |_| {
+        let Dependents { exports, enrichments } = dependents.get();
+        selected_exports.update(|s| s.retain(|e| exports.iter().any(|(id, _)| id == e)));
+        selected_enrichments.update(|s| s.retain(|n| enrichments.iter().any(|(id, _)| id == n)));
+    });
+
+    let after_action = move || request_animation_frame(|| focus_by_id("remove-title"));
+
+    let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
+        dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
+    };
+    let names_of_enrichments = move |ids: &[EnrichmentId]| -> Vec<String> {
+        dependents.with_untracked(|d| d.enrichments.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
+    };
+
+    let remove_exports = move |_| {
+        let ids: Vec<ExportId> = selected_exports.get_untracked().into_iter().collect();
+        let names = names_of_exports(&ids);
+        let removed: Vec<_> = portal.workspace.with_untracked(|w| ids.iter().filter_map(|e| w.export(e).cloned()).collect());
+        match portal.dispatch(Command::RemoveExports { ids }) {
+            Ok(_) => {
+                let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreExports { exports: removed.clone() }]));
+                toasts.success(i18n.tf("connections.remove.exports_removed", &[("names", &joined(&names))]), Some(undo));
+                after_action();
+            }
+            Err(error) => ctx.fail(&error),
+        }
+    };
+    let detach_exports = move |_| {
+        let ids: Vec<ExportId> = selected_exports.get_untracked().into_iter().collect();
+        let names = names_of_exports(&ids);
+        let connection = id.get_value();
+        match portal.dispatch(Command::DetachConnection { exports: ids.clone() }) {
+            Ok(_) => {
+                let undo = lasting_callback(move || {
+                    let commands = ids
+                        .iter()
+                        .map(|export| Command::AttachConnectionToExport { export: export.clone(), connection: connection.clone() })
+                        .collect();
+                    ctx.undo(commands)
+                });
+                toasts.success(i18n.tf("connections.remove.exports_detached", &[("names", &joined(&names))]), Some(undo));
+                after_action();
+            }
+            Err(error) => ctx.fail(&error),
+        }
+    };
+    let delete_enrichments = move |_| {
+        let ids: Vec<EnrichmentId> = selected_enrichments.get_untracked().into_iter().collect();
+        let names = names_of_enrichments(&ids);
+        let deleted: Vec<_> = portal.workspace.with_untracked(|w| ids.iter().filter_map(|n| w.enrichment(n).cloned()).collect());
+        match portal.dispatch(Command::DeleteEnrichments { ids }) {
+            Ok(_) => {
+                let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreEnrichments { enrichments: deleted.clone() }]));
+                toasts.success(i18n.tf("connections.remove.enrichments_deleted", &[("names", &joined(&names))]), Some(undo));
+                after_action();
+            }
+            Err(error) => ctx.fail(&error),
+        }
+    };
+    let deactivate_enrichments = move |_| {
+        let ids: Vec<EnrichmentId> = selected_enrichments.get_untracked().into_iter().collect();
+        let names = names_of_enrichments(&ids);
+        match portal.dispatch(Command::DeactivateEnrichments { ids: ids.clone() }) {
+            Ok(_) => {
+                let undo = lasting_callback(move || ctx.undo(vec![Command::ActivateEnrichments { ids: ids.clone() }]));
+                toasts.success(i18n.tf("connections.remove.enrichments_deactivated", &[("names", &joined(&names))]), Some(undo));
+                after_action();
+            }
+            Err(error) => ctx.fail(&error),
+        }
+    };
+    let confirm = move |_| {
+        let connection = id.get_value();
+        let saved = portal.workspace.with_untracked(|w| w.connection(&connection).cloned());
+        let removed_name = name.get_untracked().unwrap_or_default();
+        match portal.dispatch(Command::RemoveConnection { id: connection }) {
+            Ok(_) => {
+                ui.remove_open.set(false);
+                let undo = saved.map(|connection| {
+                    lasting_callback(move || ctx.undo(vec![Command::RestoreConnection { connection: connection.clone() }]))
+                });
+                toasts.success(i18n.tf("connections.remove.done", &[("name", &removed_name)]), undo);
+            }
+            Err(error) => ctx.fail(&error),
+        }
+    };
+
+    let has_exports = move || dependents.with(|d| !d.exports.is_empty());
+    let has_enrichments = move || dependents.with(|d| !d.enrichments.is_empty());
+    let blocked = move || dependents.with(|d| !d.is_empty());
+    let connection_query = StoredValue::new(id.with_value(|id| format!("?connection={id}")));
+
+    view! {
+        <h2 id="remove-title" tabindex="-1">
+            {move || i18n.tf("connections.remove.title", &[("name", &name.get().unwrap_or_default())])}
+        </h2>
+        <p id="remove-status" aria-live="polite">
+            {move || {
+                let (exports, enrichments) = dependents.with(|d| (d.exports.len(), d.enrichments.len()));
+                if exports + enrichments == 0 {
+                    i18n.t("connections.remove.ready")
+                } else {
+                    i18n.tf(
+                        "connections.remove.blocked",
+                        &[("exports", &exports.to_string()), ("enrichments", &enrichments.to_string())],
+                    )
+                }
+            }}
+        </p>
+        <Show when=has_exports>
+            <section class="dependents" aria-labelledby="dependent-exports-title">
+                <h3 id="dependent-exports-title">{move || i18n.t("connections.remove.exports_title")}</h3>
+                <p class="muted">{move || i18n.t("connections.remove.detach_hint")}</p>
+                <ul class="dependent-list" id="dependent-exports">
+                    <For each=move || dependents.get().exports key=|(id, name)| (id.clone(), name.clone()) let:export>
+                        <DependentCheckbox prefix="export" id=export.0.clone() name=export.1.clone() selected=selected_exports />
+                    </For>
+                </ul>
+                <div class="dependent-actions">
+                    <button id="remove-exports" disabled=move || selected_exports.with(BTreeSet::is_empty) on:click=remove_exports>
+                        {move || i18n.t("connections.remove.remove_exports")}
+                    </button>
+                    <button id="detach-exports" disabled=move || selected_exports.with(BTreeSet::is_empty) on:click=detach_exports>
+                        {move || i18n.t("connections.remove.detach")}
+                    </button>
+                    <a href=format!("/data/exports{}", connection_query.get_value()) id="see-exports">{move || i18n.t("connections.remove.see_exports")}</a>
+                </div>
+            </section>
+        </Show>
+        <Show when=has_enrichments>
+            <section class="dependents" aria-labelledby="dependent-enrichments-title">
+                <h3 id="dependent-enrichments-title">{move || i18n.t("connections.remove.enrichments_title")}</h3>
+                <p class="muted">{move || i18n.t("connections.remove.deactivate_hint")}</p>
+                <ul class="dependent-list" id="dependent-enrichments">
+                    <For each=move || dependents.get().enrichments key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
+                        <DependentCheckbox prefix="enrichment" id=enrichment.0.clone() name=enrichment.1.clone() selected=selected_enrichments />
+                    </For>
+                </ul>
+                <div class="dependent-actions">
+                    <button id="delete-enrichments" disabled=move || selected_enrichments.with(BTreeSet::is_empty) on:click=delete_enrichments>
+                        {move || i18n.t("connections.remove.delete_enrichments")}
+                    </button>
+                    <button
+                        id="deactivate-enrichments"
+                        disabled=move || selected_enrichments.with(BTreeSet::is_empty)
+                        on:click=deactivate_enrichments
+                    >
+                        {move || i18n.t("connections.remove.deactivate")}
+                    </button>
+                    <a href=format!("/data/enrichment{}", connection_query.get_value()) id="see-enrichments">
+                        {move || i18n.t("connections.remove.see_enrichments")}
+                    </a>
+                </div>
+            </section>
+        </Show>
+        <div class="dialog-actions">
+            <button id="remove-cancel" on:click=move |_| ui.remove_open.set(false)>{move || i18n.t("common.cancel")}</button>
+            <button class="danger" id="confirm-remove" disabled=blocked aria-describedby="remove-status" on:click=confirm>
+                {move || i18n.t("connections.action.remove")}
+            </button>
+        </div>
+    }
+}
+
+/// One export or enrichment in the list, with a checkbox to select it.
+#[component]
+fn DependentCheckbox<T>(prefix: &'static str, id: T, name: String, selected: RwSignal<BTreeSet<T>>) -> impl IntoView
+where
+    T: Ord + Clone + std::fmt::Display + Send + Sync + 'static,
+{
+    let element_id = format!("dep-{prefix}-{id}");
+    let key = StoredValue::new(id);
+    view! {
+        <li>
+            <label class="checkbox" for=element_id.clone()>
+                <input
+                    type="checkbox"
+                    id=element_id.clone()
+                    prop:checked=move || key.with_value(|k| selected.with(|s| s.contains(k)))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let k = key.get_value();
+                        selected.update(|s| {
+                            if on {
+                                s.insert(k);
+                            } else {
+                                s.remove(&k);
+                            }
+                        });
+                    }
+                />
+                <span>{name}</span>
+            </label>
+        </li>
+    }
+}

@@ -1,0 +1,196 @@
+//! The action menu of one connection (WAI-ARIA menu button): Edit, Test connection,
+//! Duplicate, Remove. Enter, Space or ArrowDown opens it on the first item; arrow keys,
+//! Home and End move; Escape closes it and returns focus to the button.
+
+use super::tabs::focus_by_id;
+use super::{tab_of, use_connections_ui, PaneRequest};
+use crate::errors::error_message;
+use crate::i18n::use_i18n;
+use crate::state::use_portal;
+use crate::time::now;
+use crate::ui::toast::use_toasts;
+use connections_domain::{Category, ConnectionId};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Edit,
+    Test,
+    Duplicate,
+    Remove,
+}
+
+impl Item {
+    const ALL: [Item; 4] = [Item::Edit, Item::Test, Item::Duplicate, Item::Remove];
+
+    fn label_key(self) -> &'static str {
+        match self {
+            Item::Edit => "connections.action.edit",
+            Item::Test => "connections.action.test",
+            Item::Duplicate => "connections.action.duplicate",
+            Item::Remove => "connections.action.remove",
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Item::Edit => "edit",
+            Item::Test => "test",
+            Item::Duplicate => "duplicate",
+            Item::Remove => "remove",
+        }
+    }
+}
+
+#[component]
+pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let toasts = use_toasts();
+    let ui = use_connections_ui();
+    let navigate = StoredValue::new_local(use_navigate());
+    let open = RwSignal::new(false);
+    let button_id = format!("row-menu-{id}");
+    let menu_id = format!("row-menu-list-{id}");
+    let item_id = {
+        let id = id.clone();
+        move |item: Item| format!("row-{}-{id}", item.slug())
+    };
+    let id = StoredValue::new(id);
+    let button_id_stored = StoredValue::new(button_id.clone());
+    let item_id_stored = StoredValue::new(item_id.clone());
+
+    let focus_item = move |index: usize| {
+        let item = Item::ALL[index % Item::ALL.len()];
+        let target = item_id_stored.with_value(|f| f(item));
+        request_animation_frame(move || focus_by_id(&target));
+    };
+    // Focus goes back to the button before any dialog opens, so the dialog returns it there.
+    let close = move |return_focus: bool| {
+        if return_focus {
+            focus_by_id(&button_id_stored.get_value());
+        }
+        open.set(false);
+    };
+
+    let choose = move |item: Item| {
+        close(true);
+        let id = id.get_value();
+        let go = |request: PaneRequest| {
+            let path = format!("{}{}", tab_of(category).href(), request.query());
+            navigate.with_value(|n| n(&path, Default::default()));
+        };
+        match item {
+            Item::Edit => go(PaneRequest::Edit(id)),
+            Item::Duplicate => go(PaneRequest::Duplicate(id)),
+            Item::Remove => ui.open_remove(id),
+            Item::Test => {
+                let viewer = portal.current_user.get_untracked();
+                match portal.workspace.with_untracked(|w| w.test_connection(&viewer, &id, now())) {
+                    Ok(check) => ui.show_check(check),
+                    Err(error) => {
+                        toasts.failure(error_message(&i18n, &error));
+                    }
+                }
+            }
+        }
+    };
+
+    let on_button_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            ev.prevent_default();
+            open.set(true);
+            focus_item(0);
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            open.set(true);
+            focus_item(Item::ALL.len() - 1);
+        }
+        _ => {}
+    };
+    let on_menu_key = move |ev: web_sys::KeyboardEvent| {
+        let current = Item::ALL
+            .iter()
+            .position(|item| {
+                let target = item_id_stored.with_value(|f| f(*item));
+                document().active_element().is_some_and(|e| e.id() == target)
+            })
+            .unwrap_or(0);
+        let last = Item::ALL.len() - 1;
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                focus_item(if current == last { 0 } else { current + 1 });
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                focus_item(if current == 0 { last } else { current - 1 });
+            }
+            "Home" => {
+                ev.prevent_default();
+                focus_item(0);
+            }
+            "End" => {
+                ev.prevent_default();
+                focus_item(last);
+            }
+            "Escape" => {
+                ev.prevent_default();
+                close(true);
+            }
+            "Tab" => close(false),
+            _ => {}
+        }
+    };
+    // Focus leaving the whole menu (a click elsewhere, Shift+Tab) closes it.
+    let container = NodeRef::<leptos::html::Div>::new();
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let inside = match (container.get(), ev.related_target()) {
+            (Some(root), Some(target)) => target.dyn_ref::<web_sys::Node>().is_some_and(|n| root.contains(Some(n))),
+            _ => false,
+        };
+        if !inside {
+            open.set(false);
+        }
+    };
+
+    view! {
+        <div class="row-menu" node_ref=container on:focusout=on_focus_out>
+            <button
+                id=button_id
+                class="row-menu-button"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=menu_id.clone()
+                aria-label=move || i18n.tf("connections.actions_for", &[("name", &name)])
+                on:click=move |_| {
+                    let now_open = !open.get_untracked();
+                    open.set(now_open);
+                    if now_open {
+                        focus_item(0);
+                    }
+                }
+                on:keydown=on_button_key
+            >
+                <span aria-hidden="true">"⋯"</span>
+            </button>
+            <ul role="menu" id=menu_id class="row-menu-list" hidden=move || !open.get() on:keydown=on_menu_key>
+                {Item::ALL
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <li role="none">
+                                <button role="menuitem" id=item_id(item) tabindex="-1" on:click=move |_| choose(item)>
+                                    {move || i18n.t(item.label_key())}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
