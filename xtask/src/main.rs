@@ -8,11 +8,12 @@
 mod cmd;
 mod locales;
 mod setup;
+mod sizes;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | locales | setup>";
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | locales | sizes [DIR] | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +22,10 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("locales") => check_locales(),
+        Some("sizes") => {
+            let dist = args.get(1).map(std::path::PathBuf::from).unwrap_or_else(|| setup::repo_root().join("dist"));
+            sizes::report(&dist).map(|table| print!("{table}"))
+        }
         _ => Err(USAGE.to_string()),
     };
     match result {
