@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
+/// The accessibility engine the end-to-end suite injects into every page.
+const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Where the installed tools are, for the commands that need them.
 pub struct Tools {
@@ -43,6 +45,7 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
 /// What `test` needs: the build tools plus both browsers and their WebDriver servers.
 pub fn ensure_all() -> Result<Tools, String> {
     let mut tools = ensure_build_tools()?;
+    ensure_axe_core()?;
     ensure_debian_browsers()?;
     ensure_geckodriver()?;
     tools.chromedriver = "/usr/bin/chromedriver".into();
@@ -113,6 +116,23 @@ fn ensure_wasm_opt() -> Result<PathBuf, String> {
         cmd::run(cmd::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&prefix).arg(format!("binaryen@{BINARYEN_VERSION}")))?;
     }
     Ok(bin)
+}
+
+/// axe-core's browser bundle at `.tools/node_modules/axe-core/axe.min.js`, pinned.
+fn ensure_axe_core() -> Result<(), String> {
+    let prefix = repo_root().join(".tools");
+    let manifest = prefix.join("node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&manifest).unwrap_or_default();
+    if installed.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")) {
+        return Ok(());
+    }
+    println!("xtask: installing axe-core {AXE_CORE_VERSION} (npm)");
+    cmd::run(
+        cmd::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+    )
 }
 
 fn ensure_debian_browsers() -> Result<(), String> {
