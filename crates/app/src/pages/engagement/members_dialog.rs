@@ -57,12 +57,14 @@ fn MembersForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
         problem.set(None);
     });
     view! {
+        <div class="ei-form">
         <p class="ei-privacy">{move || i18n.t("engagement.privacy")}</p>
         <MembersEditor members=members creator=creator id_prefix="manage" />
         <p class="field-error" role="alert" id="members-problem">{move || problem.get().unwrap_or_default()}</p>
         <div class="dialog-actions">
             <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("engagement.cancel")}</button>
             <button type="button" class="primary" id="members-save" on:click=save>{move || i18n.t("engagement.save")}</button>
+        </div>
         </div>
     }
 }

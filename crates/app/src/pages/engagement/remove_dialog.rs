@@ -56,7 +56,7 @@ fn RemoveForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <form on:submit=confirm novalidate>
+        <form class="ei-form" on:submit=confirm novalidate>
             <p>{move || i18n.tf("engagement.remove.body", &[("members", &members)])}</p>
             <div class="field">
                 <label for="remove-confirm">
