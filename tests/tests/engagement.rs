@@ -163,3 +163,83 @@ async fn cancel_asks_first_and_a_contributor_is_refused_the_wizard() {
     })
     .await;
 }
+
+fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask setup`)", path.display()))
+}
+
+/// axe-core's WCAG 2.x A/AA violations on the page as it is now, prefixed with `state`.
+async fn axe(page: &Page, source: &str, state: &str) -> Result<Vec<String>, Failure> {
+    eprintln!("axe: {state}");
+    page.script(source, vec![]).await?;
+    let result = page
+        .script_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' → ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+              .catch(e => done(['axe-error: ' + String(e)]));"#,
+            vec![],
+        )
+        .await?;
+    Ok(result.as_array().into_iter().flatten().map(|v| format!("{state}: {}", v.as_str().unwrap_or_default())).collect())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_engagement_screen_passes_axe_and_the_wizard_works_from_the_keyboard() {
+    let source = axe_source();
+    in_each_browser(|page| {
+        let source = source.clone();
+        async move {
+            page.load_sample_data().await?;
+            let mut found = Vec::new();
+            for (locale, theme) in [("en", "light"), ("fr", "dark")] {
+                page.select("#language-menu", locale).await?;
+                page.select("#theme-menu", theme).await?;
+                let state = |what: &str| format!("{what} [{locale}, {theme}]");
+                for route in ["/engagement/settings", "/admin-centre", "/admin-centre/connections"] {
+                    page.open(route).await?;
+                    page.find("h1#page-title").await?;
+                    found.extend(axe(&page, &source, &state(route)).await?);
+                }
+                for (button, dialog) in [(".edit-link", "#edit-link-dialog"), (".manage-members", "#members-dialog"), (".remove-link", "#remove-link-dialog")] {
+                    page.click(&format!("{LIST_ROW} {button}")).await?;
+                    page.find(&format!("{dialog}[open] h2")).await?;
+                    found.extend(axe(&page, &source, &state(dialog)).await?);
+                    page.client.active_element().await?.send_keys("\u{E00C}").await?; // Escape closes it
+                    page.wait_text("body", "the dialog closed", |_| true).await?;
+                }
+
+                // The wizard, driven from the keyboard: Enter in a field is Next.
+                page.open("/admin-centre/connections/new").await?;
+                page.find("#wizard-storage-account").await?;
+                page.click("#wizard-next").await?;
+                page.find("#wizard-storage-account[aria-invalid=true]").await?;
+                found.extend(axe(&page, &source, &state("wizard step 1 with errors")).await?);
+                fill(&page, "#wizard-storage-account", "keyboardlake").await?;
+                fill(&page, "#wizard-shared-key", "k3y").await?;
+                fill(&page, "#wizard-environment-id", "0f8fad5b-d9cb-469f-a165-70867728950e").await?;
+                fill(&page, "#wizard-instance-folder", "customerInsights/ci_keys\u{E007}").await?; // Enter
+                page.wait_text("#wizard-step-heading", "the member step after Enter", |t| t.contains("2")).await?;
+                let focused = page.script("return document.activeElement.id", vec![]).await?;
+                ensure(focused == "wizard-step-heading", format!("focus moves to the new step's heading, not {focused}"))?;
+                found.extend(axe(&page, &source, &state("wizard step 2")).await?);
+                page.click("#wizard-next").await?;
+                page.find("#wizard-review").await?;
+                found.extend(axe(&page, &source, &state("wizard step 3")).await?);
+
+                page.open("/reports/profiles").await?;
+                page.find(".ei-chart details summary").await?;
+                page.click(".ei-chart details summary").await?;
+                found.extend(axe(&page, &source, &state("report")).await?);
+            }
+            page.select("#language-menu", "en").await?;
+            page.select("#theme-menu", "light").await?;
+            page.select("#user-menu", "u-contrib-2").await?;
+            page.find("#report-not-member").await?;
+            found.extend(axe(&page, &source, "report for a non-member").await?);
+            ensure(found.is_empty(), format!("{} accessibility violation(s):\n{}", found.len(), found.join("\n")))
+        }
+    })
+    .await;
+}
