@@ -32,7 +32,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         Phase::Ready => children.with_value(|c| c()).into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t("shell.skip_to_content")}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell.skip_to_content")}</a>
         <header::Header />
         <div class="layout">
             <nav::Navigation />
@@ -42,5 +42,14 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             </main>
         </div>
         <crate::ui::toast::ToastRegion />
+    }
+}
+
+/// The router handles in-page links itself, so the skip link moves focus explicitly.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
     }
 }
