@@ -4,8 +4,7 @@
 //!
 //! The "detach from the Remove dialog" step detaches from the Exports page instead,
 //! reached through the same `?connection=` link the Remove dialog's "See connected exports"
-//! uses. The Key Vault scenario checks "delete while in use" on a sample connection that
-//! already uses a vault secret, as creating one goes through the Connections pane.
+//! uses (the Remove dialog's own detaching is covered by the Connections scenarios).
 
 use end_to_end::{ensure, in_each_browser, Failure, Page};
 
@@ -23,6 +22,24 @@ async fn press(page: &Page, css: &str) -> Result<(), Failure> {
         let _ = toast.click().await;
     }
     page.click(css).await
+}
+
+/// A screenshot for the README: no toasts, scrolled to the top.
+async fn snapshot(page: &Page, name: &str) -> Result<(), Failure> {
+    for toast in page.client.find_all(fantoccini::Locator::Css(".toast-dismiss")).await? {
+        let _ = toast.click().await;
+    }
+    page.script("window.scrollTo(0, 0)", vec![]).await?;
+    page.screenshot(name).await
+}
+
+/// Clicks `css` after scrolling it to the middle of its scroll area, clear of sticky bars.
+async fn press_centred(page: &Page, css: &str) -> Result<(), Failure> {
+    let element = page.find(css).await?;
+    let handle = serde_json::to_value(&element)?;
+    page.script("arguments[0].scrollIntoView({block: 'center'})", vec![handle]).await?;
+    element.click().await?;
+    Ok(())
 }
 
 async fn sign_in_as(page: &Page, user: &str) -> Result<(), Failure> {
@@ -71,7 +88,7 @@ async fn a_contributor_adds_an_export_on_a_shared_connection_and_runs_it() {
         if done.contains("Successful") {
             ensure(!done.contains("Never"), "a successful run fills in Last refreshed")?;
         }
-        page.screenshot("exports").await?;
+        snapshot(&page, "exports").await?;
 
         page.wait_saved().await?;
         page.reload().await?;
@@ -125,7 +142,7 @@ async fn a_detached_export_and_a_deactivated_enrichment_are_reactivated() {
         press(&page, "#enrichment-n-3 .open-enrichment").await?;
         page.find("#inactive-note").await?;
         page.click("#enrichment-pane-close").await?;
-        page.screenshot("enrichment").await?;
+        snapshot(&page, "enrichment").await?;
 
         page.wait_saved().await?;
         page.reload().await?;
@@ -139,20 +156,18 @@ async fn a_detached_export_and_a_deactivated_enrichment_are_reactivated() {
         activity_shows(&page, "Activated enrichment", "Normalised addresses").await?;
         page.select("#activity-object", "enrichment").await?;
         page.wait_text("#activity-list tbody", "only enrichment events", |t| !t.contains("Orders to lake")).await?;
-        page.screenshot("activity").await?;
+        snapshot(&page, "activity").await?;
         Ok(())
     })
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_key_vault_is_linked_its_secrets_rotated_and_deletion_in_use_refused() {
+async fn a_key_vault_connection_is_created_its_secret_rotated_and_deletion_in_use_refused() {
     in_each_browser(|page| async move {
         // An empty workspace: link the vault and add a secret.
-        page.open("/").await?;
+        page.open("/settings/permissions/key-vault").await?;
         page.click("#start-empty").await?;
-        page.find("h1#page-title").await?;
-        page.click("nav.side-nav a[href='/settings/permissions/key-vault']").await?;
         page.heading_is("Key Vault").await?;
         fill(&page, "#vault-subscription", "3f2b8c1e-7a4d-4e2f-9b1c-5d6e7f8a9b0c").await?;
         fill(&page, "#vault-name", "fabrikam-vault").await?;
@@ -161,52 +176,61 @@ async fn the_key_vault_is_linked_its_secrets_rotated_and_deletion_in_use_refused
         page.click("#vault-consent").await?;
         page.click("#vault-link").await?;
         page.wait_text("#vault-tile-name", "the linked vault", |t| t == "fabrikam-vault").await?;
-        fill(&page, "#secret-name", "crm-token").await?;
+        fill(&page, "#secret-name", "partner-password").await?;
         fill(&page, "#secret-value", "Typed-Secret-4711").await?;
         page.click("#secret-add").await?;
-        page.wait_text("#secret-crm-token .secret-version", "version 1", |t| t.starts_with("Version 1")).await?;
-        press(&page, "#secret-crm-token .secret-rotate").await?;
-        fill(&page, "#rotate-value", "Typed-Secret-4712").await?;
-        page.click("#rotate-confirm").await?;
-        page.wait_text("#secret-crm-token .secret-version", "version 2", |t| t.starts_with("Version 2")).await?;
-        let html = page.script("return document.body.innerHTML", vec![]).await?;
-        ensure(!html.to_string().contains("Typed-Secret-47"), "a typed secret value is never on the page")?;
-        page.wait_saved().await?;
-        page.reload().await?;
-        page.wait_text("#secret-crm-token .secret-version", "version 2 after the reload", |t| t.starts_with("Version 2")).await?;
-        activity_shows(&page, "Linked Key Vault", "fabrikam-vault").await?;
-        activity_shows(&page, "Rotated secret", "crm-token").await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 1", |t| t.starts_with("Version 1")).await?;
 
-        // The sample workspace: its SFTP connection takes its password from the vault.
-        page.open("/settings/workspace").await?;
-        page.click("#reset-workspace").await?;
-        page.click("#reset-confirm").await?;
-        page.click("#load-sample").await?;
-        page.wait_saved().await?;
+        // A connection whose password comes from the vault (Settings > Connections > Add connection).
+        page.open("/settings/connections/exports").await?;
+        page.click("#add-connection").await?;
+        page.find("#setup-pane[open]").await?;
+        page.select("#field-type", "sftp-export").await?;
+        fill(&page, "#field-display_name", "Partner SFTP").await?;
+        fill(&page, "#field-username", "partner-export").await?;
+        fill(&page, "#field-hostname", "sftp.fabrikam.com").await?;
+        fill(&page, "#field-folder", "exports/partner").await?;
+        press_centred(&page, "#use-key-vault").await?;
+        page.select("#field-password", "partner-password").await?;
+        press_centred(&page, "#field-consent").await?;
+        press_centred(&page, "#pane-save").await?;
+        page.wait_text("#connection-list tbody", "the new connection", |t| t.contains("Partner SFTP")).await?;
+
+        // Rotate: a new version, picked up by the connection; delete: refused, naming it.
         page.click("nav.side-nav a[href='/settings/permissions/key-vault']").await?;
         page.heading_is("Key Vault").await?;
-        page.wait_text("#secret-sftp-password .secret-used-by", "its user", |t| t.contains("Marketing SFTP")).await?;
-        let before = page.text("#secret-sftp-password .secret-version").await?;
-        press(&page, "#secret-sftp-password .secret-rotate").await?;
-        fill(&page, "#rotate-value", "New-Sftp-Pass-99").await?;
+        page.wait_text("#secret-partner-password .secret-used-by", "its user", |t| t.contains("Partner SFTP")).await?;
+        press(&page, "#secret-partner-password .secret-rotate").await?;
+        fill(&page, "#rotate-value", "Typed-Secret-4712").await?;
         page.click("#rotate-confirm").await?;
-        page.wait_text("#secret-sftp-password .secret-version", "the next version", |t| t.starts_with("Version 3") && t != before).await?;
-        press(&page, "#secret-sftp-password .secret-delete").await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 2", |t| t.starts_with("Version 2")).await?;
+        press(&page, "#secret-partner-password .secret-delete").await?;
         page.click("#delete-secret-confirm").await?;
-        page.wait_text("#delete-secret-error", "the refusal naming the connection", |t| t.contains("sftp-password") && t.contains("Marketing SFTP")).await?;
+        page.wait_text("#delete-secret-error", "the refusal naming the connection", |t| t.contains("partner-password") && t.contains("Partner SFTP")).await?;
         page.screenshot("key-vault-refusal").await?;
         page.client.find(fantoccini::Locator::Css("#delete-secret-dialog button:not(.danger)")).await?.click().await?;
-        ensure(page.exists("#secret-sftp-password").await?, "the secret in use is still there")?;
-        press(&page, "#secret-sftp-password .secret-toggle-reachable").await?;
-        page.wait_text("#secret-sftp-password .secret-status", "unreachable", |t| t == "Unreachable").await?;
-        page.screenshot("key-vault").await?;
+        ensure(page.exists("#secret-partner-password").await?, "the secret in use is still there")?;
+        press(&page, "#vault-unlink").await?;
+        page.click("#unlink-confirm").await?;
+        page.wait_text("#unlink-error", "the unlink refusal", |t| t.contains("Partner SFTP")).await?;
+        page.client.find(fantoccini::Locator::Css("#unlink-dialog button:not(.danger)")).await?.click().await?;
+        press(&page, "#secret-partner-password .secret-toggle-reachable").await?;
+        page.wait_text("#secret-partner-password .secret-status", "unreachable", |t| t == "Unreachable").await?;
+        let html = page.script("return document.body.innerHTML", vec![]).await?;
+        ensure(!html.to_string().contains("Typed-Secret-47"), "a typed secret value is never on the page")?;
+        snapshot(&page, "key-vault").await?;
 
         page.wait_saved().await?;
         page.reload().await?;
-        page.wait_text("#secret-sftp-password .secret-version", "version 3 after the reload", |t| t.starts_with("Version 3")).await?;
-        page.wait_text("#secret-sftp-password .secret-status", "still unreachable", |t| t == "Unreachable").await?;
-        activity_shows(&page, "Rotated secret", "sftp-password").await?;
-        activity_shows(&page, "Secret reachability changed", "sftp-password").await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 2 after the reload", |t| t.starts_with("Version 2")).await?;
+        page.wait_text("#secret-partner-password .secret-status", "still unreachable", |t| t == "Unreachable").await?;
+        activity_shows(&page, "Linked Key Vault", "fabrikam-vault").await?;
+        activity_shows(&page, "Added secret", "partner-password").await?;
+        activity_shows(&page, "Created connection", "Partner SFTP").await?;
+        activity_shows(&page, "Rotated secret", "partner-password").await?;
+        activity_shows(&page, "Secret reachability changed", "partner-password").await?;
+        let log = page.text("#activity-list").await?;
+        ensure(!log.contains("Typed-Secret-47"), "no secret in the activity log")?;
         Ok(())
     })
     .await;

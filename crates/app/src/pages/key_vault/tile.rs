@@ -43,7 +43,12 @@ pub fn VaultTile() -> impl IntoView {
         Some(view! {
             <article class="card vault-tile" id="vault-tile" aria-labelledby="vault-tile-name">
                 <div class="vault-tile-head">
-                    <span class="vault-mark" aria-hidden="true">"🔑"</span>
+                    <span class="vault-mark" aria-hidden="true">
+                        <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" stroke-width="2">
+                            <circle cx="8" cy="12" r="4"></circle>
+                            <path d="M12 12h9M18 12v3M21 12v2"></path>
+                        </svg>
+                    </span>
                     <div>
                         <h2 id="vault-tile-name">{v.vault_name.clone()}</h2>
                         <p id="vault-subscription-text">{i18n.tf("key_vault.subscription", &[("subscription", &v.subscription)])}</p>
