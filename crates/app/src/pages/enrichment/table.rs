@@ -156,7 +156,7 @@ fn EnrichmentRowView(row: EnrichmentRow, selected: RwSignal<BTreeSet<EnrichmentI
     let last = row.last_refresh;
     let label_name = row.name.clone();
     view! {
-        <tr id=dom_id class:inactive=!active>
+        <tr id=dom_id class:inactive=!active class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
             <td class="select-col">
                 <input
                     type="checkbox"

@@ -169,7 +169,7 @@ fn ExportRowView(row: ExportRow, selected: RwSignal<BTreeSet<ExportId>>, actions
     let active = row.active;
     let last = row.last_refreshed;
     view! {
-        <tr id=dom_id class:detached=detached aria-selected=move || selected.with(|s| s.contains(&id.get_value())).to_string()>
+        <tr id=dom_id class:detached=detached class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
             <td class="select-col">
                 <input
                     type="checkbox"
