@@ -71,18 +71,6 @@ async fn choose(root: &web_sys::HtmlElement, css: &str, option: &str) {
     settle().await;
 }
 
-/// Waits (up to two seconds) for `css` to appear, e.g. after a route change.
-async fn wait_for(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
-    for _ in 0..40 {
-        if exists(root, css) {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-    }
-    assert!(exists(root, css), "no element {css} in: {}", root.inner_html());
-    find(root, css)
-}
-
 async fn click(root: &web_sys::HtmlElement, css: &str) {
     find(root, css).click();
     settle().await;

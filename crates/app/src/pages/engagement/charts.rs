@@ -13,7 +13,7 @@ const WIDTH: u32 = 520;
 
 /// Whole percent of `part` in `total` (0 when there is nothing to count).
 pub fn percent(part: u64, total: u64) -> u64 {
-    if total == 0 { 0 } else { (part * 100 + total / 2) / total }
+    (part * 100 + total / 2).checked_div(total).unwrap_or(0)
 }
 
 /// One horizontal bar chart. `rows` are (translation key, count).

@@ -2,6 +2,7 @@
 //! 1. settings (checked by the domain before Next, nothing created yet);
 //! 2. member access (the creating admin is always a member);
 //! 3. review, then Done creates the link, which starts Pending.
+//!
 //! Back keeps everything typed; Cancel asks before throwing it away.
 
 mod review;
