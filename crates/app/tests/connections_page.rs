@@ -409,13 +409,19 @@ async fn contributors_and_viewers_get_a_read_only_list_and_no_pane() {
     let root = mount("/settings/connections/exports", portal(Workspace::sample(NOW), CONTRIBUTOR_1)).await;
     assert!(count(&root, "#connection-list tbody tr") > 0, "the list is visible");
     assert!(!exists(&root, "#add-connection"));
-    assert!(!exists(&root, ".row-menu"), "no actions for contributors");
+    assert!(!exists(&root, ".row-menu-holder:not([hidden])"), "no actions for contributors");
 
     let root = mount("/settings/connections/exports?add=sftp-export", portal(Workspace::sample(NOW), VIEWER_1)).await;
     assert!(text(&root, "#access-denied").contains("Viewer"));
     assert!(!exists(&root, "#setup-pane"));
 
-    // Switching the demo user live takes the actions away.
+    // Switching the demo user live takes the actions away, in the list and on Discover.
+    let root = mount("/settings/connections/exports", portal(Workspace::sample(NOW), ADMIN_1)).await;
+    assert!(exists(&root, ".row-menu-holder:not([hidden])"));
+    choose(&root, "#user-menu", CONTRIBUTOR_1).await;
+    assert!(!exists(&root, ".row-menu-holder:not([hidden])"));
+    assert!(!exists(&root, "#add-connection"));
+    assert!(count(&root, "#connection-list tbody tr") > 0);
     let root = mount("/settings/connections/discover", portal(Workspace::sample(NOW), ADMIN_1)).await;
     assert!(exists(&root, "#set-up-sftp-export"));
     choose(&root, "#user-menu", CONTRIBUTOR_1).await;

@@ -170,19 +170,23 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
     });
     view! {
         <tr data-connection-id=row_id>
-            <th scope="row" class="connection-name">
-                <span class="type-mark" aria-hidden="true">{mark_of(row.type_name)}</span>
-                <span class="name-text">{name}</span>
-                {flagged}
+            <th scope="row">
+                <div class="connection-name">
+                    <span class="type-mark" aria-hidden="true">{mark_of(row.type_name)}</span>
+                    <span class="name-text">{name}</span>
+                    {flagged}
+                </div>
             </th>
             <td>{row.type_name}</td>
             <td>{move || format_timestamp(created, i18n.locale())}</td>
             <td>{move || i18n.t(labels::access(access))}</td>
             <td class="numeric">{row.used_by_count}</td>
             <td class="row-actions">
-                <Show when=move || can_manage.get()>
+                // Hidden rather than removed on a user switch: taking the menus out of every row
+                // at once hung Chromium (see the contributor component test).
+                <div class="row-menu-holder" hidden=move || !can_manage.get()>
                     <RowMenu id=row.id.clone() name=row.display_name.clone() category=category />
-                </Show>
+                </div>
             </td>
         </tr>
     }

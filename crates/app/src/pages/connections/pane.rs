@@ -232,6 +232,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
 
     view! {
         <form class="pane-form" id="pane-form" novalidate on:submit=save>
+            <div class="pane-body">
             {(!is_edit)
                 .then(|| {
                     view! {
@@ -332,6 +333,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
             <p class="field-error form-error" id="pane-error" role="alert" tabindex="-1">
                 {move || problems.with(|p| p.get("form").map(|problem| problem_text(&i18n, problem))).unwrap_or_default()}
             </p>
+            </div>
             <div class="dialog-actions pane-actions">
                 <button type="button" id="pane-cancel" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
                 <button type="submit" class="primary" id="pane-save" disabled=move || !consent_given()>

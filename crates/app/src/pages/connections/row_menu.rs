@@ -11,7 +11,6 @@ use crate::time::now;
 use crate::ui::toast::use_toasts;
 use connections_domain::{Category, ConnectionId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,7 +49,6 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
     let portal = use_portal();
     let toasts = use_toasts();
     let ui = use_connections_ui();
-    let navigate = StoredValue::new_local(use_navigate());
     let open = RwSignal::new(false);
     let button_id = format!("row-menu-{id}");
     let menu_id = format!("row-menu-list-{id}");
@@ -75,16 +73,20 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
         open.set(false);
     };
 
+    // Edit and Duplicate are links (the pane has a URL); the router follows them.
+    let href = {
+        let id = id.get_value();
+        move |item: Item| match item {
+            Item::Edit => Some(format!("{}{}", tab_of(category).href(), PaneRequest::Edit(id.clone()).query())),
+            Item::Duplicate => Some(format!("{}{}", tab_of(category).href(), PaneRequest::Duplicate(id.clone()).query())),
+            Item::Test | Item::Remove => None,
+        }
+    };
     let choose = move |item: Item| {
         close(true);
         let id = id.get_value();
-        let go = |request: PaneRequest| {
-            let path = format!("{}{}", tab_of(category).href(), request.query());
-            navigate.with_value(|n| n(&path, Default::default()));
-        };
         match item {
-            Item::Edit => go(PaneRequest::Edit(id)),
-            Item::Duplicate => go(PaneRequest::Duplicate(id)),
+            Item::Edit | Item::Duplicate => {}
             Item::Remove => ui.open_remove(id),
             Item::Test => {
                 let viewer = portal.current_user.get_untracked();
@@ -181,13 +183,22 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
                 {Item::ALL
                     .into_iter()
                     .map(|item| {
-                        view! {
-                            <li role="none">
+                        let label = move || i18n.t(item.label_key());
+                        let control = match href(item) {
+                            Some(href) => view! {
+                                <a role="menuitem" id=item_id(item) tabindex="-1" href=href on:click=move |_| choose(item)>
+                                    {label}
+                                </a>
+                            }
+                            .into_any(),
+                            None => view! {
                                 <button role="menuitem" id=item_id(item) tabindex="-1" on:click=move |_| choose(item)>
-                                    {move || i18n.t(item.label_key())}
+                                    {label}
                                 </button>
-                            </li>
-                        }
+                            }
+                            .into_any(),
+                        };
+                        view! { <li role="none">{control}</li> }
                     })
                     .collect_view()}
             </ul>
