@@ -1,8 +1,15 @@
 //! A static file server for `dist/` on an ephemeral loopback port. Paths without a file fall
 //! back to index.html, as a single-page app's host must, so deep links work.
+//!
+//! It is plain `std::net`: one thread per connection, one request per connection
+//! (`Connection: close`). tiny_http, used before, now and then never passed on one of the
+//! stylesheet requests of the first page load, and Chromium waited for it until its 300 s
+//! renderer timeout.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The base URL of the running site, e.g. `http://127.0.0.1:41234`.
 pub fn serve_dist() -> String {
@@ -11,14 +18,25 @@ pub fn serve_dist() -> String {
         // E2E_DIST lets parallel work trees test their own build; by default, the repo's dist/.
         let root = std::env::var_os("E2E_DIST")
             .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"));
-        assert!(root.join("index.html").exists(), "no dist/index.html: run `trunk build --release` first");
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
-        let port = server.server_addr().to_ip().map(|a| a.port()).expect("an IP address");
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("..")
+                    .join("dist")
+            });
+        assert!(
+            root.join("index.html").exists(),
+            "no dist/index.html: run `trunk build --release` first"
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().expect("a local address").port();
+        let root = Arc::new(root);
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let response = respond(&root, request.url());
-                let _ = request.respond(response);
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    // A browser that drops a connection half-way is no failure of the site.
+                    let _ = answer(&root, stream);
+                });
             }
         });
         format!("http://127.0.0.1:{port}")
@@ -26,10 +44,34 @@ pub fn serve_dist() -> String {
     .clone()
 }
 
-fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+fn answer(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read the headers to their blank line; nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let (body, mime) = file_for(root, target);
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(&body)?;
+    stream.flush()
+}
+
+fn file_for(root: &Path, target: &str) -> (Vec<u8>, &'static str) {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
     let candidate: PathBuf = root.join(path.trim_start_matches('/'));
-    let file = if path.contains("..") || !candidate.is_file() { root.join("index.html") } else { candidate };
+    let file = if path.contains("..") || !candidate.is_file() {
+        root.join("index.html")
+    } else {
+        candidate
+    };
     let body = std::fs::read(&file).unwrap_or_default();
     let mime = match file.extension().and_then(|e| e.to_str()) {
         Some("wasm") => "application/wasm",
@@ -39,6 +81,5 @@ fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8
         Some("svg") => "image/svg+xml",
         _ => "text/html; charset=utf-8",
     };
-    let header = tiny_http::Header::from_bytes("Content-Type", mime).expect("a valid header");
-    tiny_http::Response::from_data(body).with_header(header)
+    (body, mime)
 }
