@@ -88,33 +88,19 @@ pub struct Session {
 impl Session {
     pub async fn start(browser: Browser) -> Result<Session, crate::Failure> {
         let port = free_port()?;
-        let profile = std::env::temp_dir().join(format!(
-            "e2e-{}-{}-{port}",
-            browser.name(),
-            std::process::id()
-        ));
+        let profile = std::env::temp_dir().join(format!("e2e-{}-{}-{port}", browser.name(), std::process::id()));
         std::fs::create_dir_all(&profile)?;
         let mut command = Command::new(browser.driver());
-        command
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true);
+        command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).kill_on_drop(true);
         // E2E_DRIVER_LOG=<folder> keeps a verbose driver log per session, for a hang or a crash.
         if let Some(folder) = std::env::var_os("E2E_DRIVER_LOG") {
             let log = std::path::Path::new(&folder).join(format!("{}-{port}.log", browser.name()));
             match browser {
-                Browser::Chromium => command
-                    .arg(format!("--log-path={}", log.display()))
-                    .arg("--verbose"),
-                Browser::Firefox => command
-                    .arg("--log=trace")
-                    .stderr(Stdio::from(std::fs::File::create(log)?)),
+                Browser::Chromium => command.arg(format!("--log-path={}", log.display())).arg("--verbose"),
+                Browser::Firefox => command.arg("--log=trace").stderr(Stdio::from(std::fs::File::create(log)?)),
             };
         }
-        let driver = command
-            .spawn()
-            .map_err(|e| format!("cannot run {}: {e}", browser.driver()))?;
+        let driver = command.spawn().map_err(|e| format!("cannot run {}: {e}", browser.driver()))?;
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = String::new();
         // The driver needs a moment to listen; the browser a moment more to start.
@@ -124,11 +110,7 @@ impl Session {
             match builder.connect(&url).await {
                 Ok(client) => {
                     client.set_window_size(1280, 900).await.ok();
-                    return Ok(Session {
-                        client,
-                        driver,
-                        profile,
-                    });
+                    return Ok(Session { client, driver, profile });
                 }
                 Err(e) => last_error = e.to_string(),
             }
@@ -145,7 +127,5 @@ impl Session {
 }
 
 fn free_port() -> std::io::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }

@@ -23,9 +23,7 @@ where
 {
     let site = site::serve_dist();
     for browser in Browser::ALL {
-        let session = drivers::Session::start(browser)
-            .await
-            .unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
+        let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
         let page = Page::new(session.client.clone(), site.clone(), browser);
         let result = scenario(page).await;
         session.close().await;
@@ -37,8 +35,5 @@ where
 
 /// Folder for the screenshots the README embeds.
 pub fn screenshot_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("docs")
-        .join("screenshots")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("screenshots")
 }

@@ -18,11 +18,7 @@ pub struct Page {
 
 impl Page {
     pub fn new(client: Client, base: String, browser: Browser) -> Self {
-        Page {
-            client,
-            base,
-            browser,
-        }
+        Page { client, base, browser }
     }
 
     /// Opens `path` as a deep link (a full page load).
@@ -72,12 +68,7 @@ impl Page {
     }
 
     /// Waits until the text of `css` satisfies `check`, for at most the patience.
-    pub async fn wait_text(
-        &self,
-        css: &str,
-        what: &str,
-        check: impl Fn(&str) -> bool,
-    ) -> Result<String, Failure> {
+    pub async fn wait_text(&self, css: &str, what: &str, check: impl Fn(&str) -> bool) -> Result<String, Failure> {
         let deadline = tokio::time::Instant::now() + PATIENCE;
         let mut last = String::from("<absent>");
         while tokio::time::Instant::now() < deadline {
@@ -96,9 +87,7 @@ impl Page {
 
     /// Waits for the page heading (h1#page-title) to read `expected`.
     pub async fn heading_is(&self, expected: &str) -> Result<(), Failure> {
-        self.wait_text("h1#page-title", &format!("{expected:?}"), |t| t == expected)
-            .await
-            .map(|_| ())
+        self.wait_text("h1#page-title", &format!("{expected:?}"), |t| t == expected).await.map(|_| ())
     }
 
     /// Waits until the current path is `expected`.
@@ -126,11 +115,9 @@ impl Page {
 
     /// Waits until the header says every change is in IndexedDB.
     pub async fn wait_saved(&self) -> Result<(), Failure> {
-        self.wait_text("#save-status", "the saved state", |t| {
-            t == "All changes saved" || t == "Toutes les modifications sont enregistrées"
-        })
-        .await
-        .map(|_| ())
+        self.wait_text("#save-status", "the saved state", |t| t == "All changes saved" || t == "Toutes les modifications sont enregistrées")
+            .await
+            .map(|_| ())
     }
 
     pub async fn script(&self, source: &str, args: Vec<Value>) -> Result<Value, Failure> {

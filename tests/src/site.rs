@@ -18,15 +18,8 @@ pub fn serve_dist() -> String {
         // E2E_DIST lets parallel work trees test their own build; by default, the repo's dist/.
         let root = std::env::var_os("E2E_DIST")
             .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("..")
-                    .join("dist")
-            });
-        assert!(
-            root.join("index.html").exists(),
-            "no dist/index.html: run `trunk build --release` first"
-        );
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"));
+        assert!(root.join("index.html").exists(), "no dist/index.html: run `trunk build --release` first");
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().expect("a local address").port();
         let root = Arc::new(root);
@@ -67,11 +60,7 @@ fn answer(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
 fn file_for(root: &Path, target: &str) -> (Vec<u8>, &'static str) {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let candidate: PathBuf = root.join(path.trim_start_matches('/'));
-    let file = if path.contains("..") || !candidate.is_file() {
-        root.join("index.html")
-    } else {
-        candidate
-    };
+    let file = if path.contains("..") || !candidate.is_file() { root.join("index.html") } else { candidate };
     let body = std::fs::read(&file).unwrap_or_default();
     let mime = match file.extension().and_then(|e| e.to_str()) {
         Some("wasm") => "application/wasm",

@@ -20,10 +20,8 @@ const ROUTES: &[&str] = &[
 ];
 
 fn axe_source() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../.tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask setup`)", path.display()))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask setup`)", path.display()))
 }
 
 /// Runs axe on the current page and returns a description of each violation.
@@ -45,12 +43,7 @@ async fn violations(page: &Page, axe: &str) -> Result<Vec<String>, Failure> {
         .as_array()
         .map(|list| {
             list.iter()
-                .map(|v| {
-                    format!(
-                        "{} ({}): {} → {}",
-                        v["id"], v["impact"], v["help"], v["nodes"]
-                    )
-                })
+                .map(|v| format!("{} ({}): {} → {}", v["id"], v["impact"], v["help"], v["nodes"]))
                 .collect()
         })
         .unwrap_or_default())
@@ -64,19 +57,10 @@ async fn every_route_passes_axe_in_both_locales_and_themes() {
         async move {
             page.open("/").await?;
             page.find("#load-sample").await?;
-            let mut found = violations(&page, &axe)
-                .await?
-                .into_iter()
-                .map(|v| format!("first run: {v}"))
-                .collect::<Vec<_>>();
+            let mut found = violations(&page, &axe).await?.into_iter().map(|v| format!("first run: {v}")).collect::<Vec<_>>();
             page.click("#load-sample").await?;
             page.wait_saved().await?;
-            for (locale, theme) in [
-                ("en", "light"),
-                ("fr", "dark"),
-                ("en", "dark"),
-                ("fr", "light"),
-            ] {
+            for (locale, theme) in [("en", "light"), ("fr", "dark"), ("en", "dark"), ("fr", "light")] {
                 page.select("#language-menu", locale).await?;
                 page.select("#theme-menu", theme).await?;
                 for route in ROUTES {
@@ -90,12 +74,7 @@ async fn every_route_passes_axe_in_both_locales_and_themes() {
             if found.is_empty() {
                 Ok(())
             } else {
-                Err(format!(
-                    "{} accessibility violation(s):\n{}",
-                    found.len(),
-                    found.join("\n")
-                )
-                .into())
+                Err(format!("{} accessibility violation(s):\n{}", found.len(), found.join("\n")).into())
             }
         }
     })
@@ -110,32 +89,18 @@ async fn the_skip_link_is_first_and_moves_focus_to_the_main_content() {
         page.find("h1#page-title").await?;
         let body = page.find("body").await?;
         body.send_keys("\u{E004}").await?; // Tab
-        let focused = page
-            .script("return document.activeElement.className", vec![])
-            .await?;
-        end_to_end::ensure(
-            focused == json!("skip-link"),
-            format!("the first Tab reaches the skip link, not {focused}"),
-        )?;
-        page.client
-            .active_element()
-            .await?
-            .send_keys("\u{E007}")
-            .await?; // Enter
-        let after = page
-            .script("return document.activeElement.id", vec![])
-            .await?;
-        end_to_end::ensure(
-            after == json!("main"),
-            format!("Enter on the skip link focuses <main>, not {after}"),
-        )?;
+        let focused = page.script("return document.activeElement.className", vec![]).await?;
+        end_to_end::ensure(focused == json!("skip-link"), format!("the first Tab reaches the skip link, not {focused}"))?;
+        page.client.active_element().await?.send_keys("\u{E007}").await?; // Enter
+        let after = page.script("return document.activeElement.id", vec![]).await?;
+        end_to_end::ensure(after == json!("main"), format!("Enter on the skip link focuses <main>, not {after}"))?;
         Ok(())
     })
     .await;
 }
 
 /// At 360 CSS pixels wide (a small phone) and at 640 (a 1280-pixel window zoomed to 200 %), no
-/// page scrolls sideways: wide tables scroll inside their own box, the navigation folds away.
+/// page scrolls sideways: wide tables scroll inside their own box, the navigation stacks above.
 #[tokio::test(flavor = "multi_thread")]
 async fn every_route_fits_360_pixels_and_200_percent_zoom() {
     in_each_browser(|page| async move {
@@ -146,12 +111,7 @@ async fn every_route_fits_360_pixels_and_200_percent_zoom() {
             for route in ROUTES {
                 page.open(route).await?;
                 page.find("h1#page-title").await?;
-                let sizes = page
-                    .script(
-                        "const d = document.documentElement; return [d.scrollWidth, d.clientWidth, window.innerWidth];",
-                        vec![],
-                    )
-                    .await?;
+                let sizes = page.script("const d = document.documentElement; return [d.scrollWidth, d.clientWidth];", vec![]).await?;
                 let (scroll, client) = (sizes[0].as_u64().unwrap_or(u64::MAX), sizes[1].as_u64().unwrap_or(0));
                 if scroll > client + 1 {
                     overflowing.push(format!("{route} at {width}px: page is {scroll}px wide in a {client}px viewport"));

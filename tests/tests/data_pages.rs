@@ -18,11 +18,7 @@ async fn fill(page: &Page, css: &str, text: &str) -> Result<(), Failure> {
 
 /// Dismisses every toast (they sit over the bottom-right corner), then clicks `css`.
 async fn press(page: &Page, css: &str) -> Result<(), Failure> {
-    for toast in page
-        .client
-        .find_all(fantoccini::Locator::Css(".toast-dismiss"))
-        .await?
-    {
+    for toast in page.client.find_all(fantoccini::Locator::Css(".toast-dismiss")).await? {
         let _ = toast.click().await;
     }
     page.click(css).await
@@ -30,11 +26,7 @@ async fn press(page: &Page, css: &str) -> Result<(), Failure> {
 
 /// A screenshot for the README: no toasts, scrolled to the top.
 async fn snapshot(page: &Page, name: &str) -> Result<(), Failure> {
-    for toast in page
-        .client
-        .find_all(fantoccini::Locator::Css(".toast-dismiss"))
-        .await?
-    {
+    for toast in page.client.find_all(fantoccini::Locator::Css(".toast-dismiss")).await? {
         let _ = toast.click().await;
     }
     page.script("window.scrollTo(0, 0)", vec![]).await?;
@@ -45,11 +37,7 @@ async fn snapshot(page: &Page, name: &str) -> Result<(), Failure> {
 async fn press_centred(page: &Page, css: &str) -> Result<(), Failure> {
     let element = page.find(css).await?;
     let handle = serde_json::to_value(&element)?;
-    page.script(
-        "arguments[0].scrollIntoView({block: 'center'})",
-        vec![handle],
-    )
-    .await?;
+    page.script("arguments[0].scrollIntoView({block: 'center'})", vec![handle]).await?;
     element.click().await?;
     Ok(())
 }
@@ -64,14 +52,9 @@ async fn activity_shows(page: &Page, action: &str, object: &str) -> Result<(), F
         page.click("nav.side-nav a[href='/activity']").await?;
         page.heading_is("Activity").await?;
     }
-    page.wait_text(
-        "#activity-list tbody",
-        &format!("listing {action} {object}"),
-        |t| {
-            t.lines()
-                .any(|line| line.contains(action) && line.contains(object))
-        },
-    )
+    page.wait_text("#activity-list tbody", &format!("listing {action} {object}"), |t| {
+        t.lines().any(|line| line.contains(action) && line.contains(object))
+    })
     .await
     .map(|_| ())
 }
@@ -86,64 +69,34 @@ async fn a_contributor_adds_an_export_on_a_shared_connection_and_runs_it() {
 
         page.click("#add-export-open").await?;
         let offered = page.text("#add-export-connection").await?;
-        ensure(
-            offered.contains("Contoso data lake"),
-            format!("a shared connection is offered: {offered}"),
-        )?;
-        ensure(
-            !offered.contains("Campaign audiences"),
-            "a connection not shared with contributors must not be offered",
-        )?;
+        ensure(offered.contains("Contoso data lake"), format!("a shared connection is offered: {offered}"))?;
+        ensure(!offered.contains("Campaign audiences"), "a connection not shared with contributors must not be offered")?;
         page.select("#add-export-connection", "c-1").await?;
         fill(&page, "#add-export-name", "Weekend shoppers").await?;
         page.click("#add-export-schedule-recurring").await?;
         fill(&page, "#add-export-hours", "0").await?;
         page.click("#add-export-save").await?;
-        page.wait_text("#add-export-hours-error", "the hours refusal", |t| {
-            t.contains("168")
-        })
-        .await?;
+        page.wait_text("#add-export-hours-error", "the hours refusal", |t| t.contains("168")).await?;
         fill(&page, "#add-export-hours", "12").await?;
         page.click("#add-export-save").await?;
 
         let row = "#export-e-31";
-        page.wait_text(row, "the new export", |t| {
-            t.contains("Weekend shoppers") && t.contains("Every 12 h") && t.contains("Edit")
-        })
-        .await?;
+        page.wait_text(row, "the new export", |t| t.contains("Weekend shoppers") && t.contains("Every 12 h") && t.contains("Edit")).await?;
         press(&page, &format!("{row} .row-run")).await?;
-        page.wait_text(row, "queued or processing", |t| {
-            t.contains("Queued") || t.contains("Processing")
-        })
-        .await?;
-        let done = page
-            .wait_text(row, "finished", |t| {
-                t.contains("Successful") || t.contains("Failed")
-            })
-            .await?;
+        page.wait_text(row, "queued or processing", |t| t.contains("Queued") || t.contains("Processing")).await?;
+        let done = page.wait_text(row, "finished", |t| t.contains("Successful") || t.contains("Failed")).await?;
         if done.contains("Successful") {
-            ensure(
-                !done.contains("Never"),
-                "a successful run fills in Last refreshed",
-            )?;
+            ensure(!done.contains("Never"), "a successful run fills in Last refreshed")?;
         }
         snapshot(&page, "exports").await?;
 
         page.wait_saved().await?;
         page.reload().await?;
         page.heading_is("Exports").await?;
-        page.wait_text(row, "kept after the reload", |t| {
-            t.contains("Weekend shoppers") && t.contains("Contoso data lake")
-        })
-        .await?;
+        page.wait_text(row, "kept after the reload", |t| t.contains("Weekend shoppers") && t.contains("Contoso data lake")).await?;
         activity_shows(&page, "Created export", "Weekend shoppers").await?;
         activity_shows(&page, "Started export run", "Weekend shoppers").await?;
-        page.wait_text(
-            "#activity-list tbody tr:first-child",
-            "the newest event first",
-            |t| t.contains("Weekend shoppers") && t.contains("Jonas Berg"),
-        )
-        .await?;
+        page.wait_text("#activity-list tbody tr:first-child", "the newest event first", |t| t.contains("Weekend shoppers") && t.contains("Jonas Berg")).await?;
         Ok(())
     })
     .await;
@@ -155,67 +108,36 @@ async fn a_detached_export_and_a_deactivated_enrichment_are_reactivated() {
         page.load_sample_data().await?;
         // Where the Remove dialog's "See connected exports" leads.
         page.open("/data/exports?connection=c-1").await?;
-        page.wait_text("#connection-filter", "the filter banner", |t| {
-            t.contains("Contoso data lake")
-        })
-        .await?;
-        ensure(
-            page.exists("#export-e-2").await?,
-            "Orders to lake uses the lake",
-        )?;
-        ensure(
-            !page.exists("#export-e-6").await?,
-            "an export on another connection is filtered out",
-        )?;
+        page.wait_text("#connection-filter", "the filter banner", |t| t.contains("Contoso data lake")).await?;
+        ensure(page.exists("#export-e-2").await?, "Orders to lake uses the lake")?;
+        ensure(!page.exists("#export-e-6").await?, "an export on another connection is filtered out")?;
         press(&page, "#export-e-2 .row-select").await?;
-        page.wait_text("#selection-count", "one selected", |t| t == "1 selected")
-            .await?;
+        page.wait_text("#selection-count", "one selected", |t| t == "1 selected").await?;
         page.click("#bulk-detach").await?;
-        page.wait_text(".toasts", "the detach toast", |t| {
-            t.contains("Connection detached")
-        })
-        .await?;
-        ensure(
-            !page.exists("#export-e-2").await?,
-            "a detached export no longer uses the connection",
-        )?;
+        page.wait_text(".toasts", "the detach toast", |t| t.contains("Connection detached")).await?;
+        ensure(!page.exists("#export-e-2").await?, "a detached export no longer uses the connection")?;
 
         page.click("#clear-connection-filter").await?;
         page.path_is("/data/exports").await?;
-        page.wait_text("#export-e-2", "detached", |t| t.contains("No connection"))
-            .await?;
+        page.wait_text("#export-e-2", "detached", |t| t.contains("No connection")).await?;
         press(&page, "#export-e-2 .open-export").await?;
         page.select("#attach-connection", "c-2").await?;
         page.click("#attach-connection-save").await?;
-        page.wait_text("#export-pane-connection", "the new connection", |t| {
-            t.contains("Marketing SFTP")
-        })
-        .await?;
+        page.wait_text("#export-pane-connection", "the new connection", |t| t.contains("Marketing SFTP")).await?;
         page.click("#export-pane-close").await?;
-        page.wait_text("#export-e-2", "active again", |t| {
-            t.contains("Marketing SFTP")
-        })
-        .await?;
+        page.wait_text("#export-e-2", "active again", |t| t.contains("Marketing SFTP")).await?;
 
-        page.click("nav.side-nav a[href='/data/enrichment']")
-            .await?;
+        page.click("nav.side-nav a[href='/data/enrichment']").await?;
         page.heading_is("Enrichment").await?;
         press(&page, "#enrichment-n-4 .row-select").await?;
         page.click("#bulk-deactivate").await?;
-        page.wait_text("#enrichment-n-4 .active-cell", "inactive", |t| {
-            t == "Inactive"
-        })
-        .await?;
+        page.wait_text("#enrichment-n-4 .active-cell", "inactive", |t| t == "Inactive").await?;
         let kept = page.text("#enrichment-n-4").await?;
-        ensure(
-            kept.contains("52,877"),
-            format!("an inactive enrichment keeps its data: {kept}"),
-        )?;
+        ensure(kept.contains("52,877"), format!("an inactive enrichment keeps its data: {kept}"))?;
         press(&page, "#enrichment-n-4 .open-enrichment").await?;
         page.find("#inactive-note").await?;
         page.click("#enrichment-activate").await?;
-        page.wait_text("#enrichment-pane-active", "active", |t| t == "Active")
-            .await?;
+        page.wait_text("#enrichment-pane-active", "active", |t| t == "Active").await?;
         page.click("#enrichment-pane-close").await?;
         press(&page, "#enrichment-n-3 .open-enrichment").await?;
         page.find("#inactive-note").await?;
@@ -225,26 +147,15 @@ async fn a_detached_export_and_a_deactivated_enrichment_are_reactivated() {
         page.wait_saved().await?;
         page.reload().await?;
         page.heading_is("Enrichment").await?;
-        page.wait_text(
-            "#enrichment-n-4 .active-cell",
-            "still active after the reload",
-            |t| t == "Active",
-        )
-        .await?;
+        page.wait_text("#enrichment-n-4 .active-cell", "still active after the reload", |t| t == "Active").await?;
         page.open("/data/exports").await?;
-        page.wait_text("#export-e-2", "still on SFTP after the reload", |t| {
-            t.contains("Marketing SFTP")
-        })
-        .await?;
+        page.wait_text("#export-e-2", "still on SFTP after the reload", |t| t.contains("Marketing SFTP")).await?;
         activity_shows(&page, "Detached connection", "Orders to lake").await?;
         activity_shows(&page, "Added connection to export", "Orders to lake").await?;
         activity_shows(&page, "Deactivated enrichment", "Normalised addresses").await?;
         activity_shows(&page, "Activated enrichment", "Normalised addresses").await?;
         page.select("#activity-object", "enrichment").await?;
-        page.wait_text("#activity-list tbody", "only enrichment events", |t| {
-            !t.contains("Orders to lake")
-        })
-        .await?;
+        page.wait_text("#activity-list tbody", "only enrichment events", |t| !t.contains("Orders to lake")).await?;
         snapshot(&page, "activity").await?;
         Ok(())
     })
@@ -258,33 +169,17 @@ async fn a_key_vault_connection_is_created_its_secret_rotated_and_deletion_in_us
         page.open("/settings/permissions/key-vault").await?;
         page.click("#start-empty").await?;
         page.heading_is("Key Vault").await?;
-        fill(
-            &page,
-            "#vault-subscription",
-            "3f2b8c1e-7a4d-4e2f-9b1c-5d6e7f8a9b0c",
-        )
-        .await?;
+        fill(&page, "#vault-subscription", "3f2b8c1e-7a4d-4e2f-9b1c-5d6e7f8a9b0c").await?;
         fill(&page, "#vault-name", "fabrikam-vault").await?;
         page.click("#vault-link").await?;
-        page.wait_text("#vault-consent-error", "the consent refusal", |t| {
-            t.contains("I agree")
-        })
-        .await?;
+        page.wait_text("#vault-consent-error", "the consent refusal", |t| t.contains("I agree")).await?;
         page.click("#vault-consent").await?;
         page.click("#vault-link").await?;
-        page.wait_text("#vault-tile-name", "the linked vault", |t| {
-            t == "fabrikam-vault"
-        })
-        .await?;
+        page.wait_text("#vault-tile-name", "the linked vault", |t| t == "fabrikam-vault").await?;
         fill(&page, "#secret-name", "partner-password").await?;
         fill(&page, "#secret-value", "Typed-Secret-4711").await?;
         page.click("#secret-add").await?;
-        page.wait_text(
-            "#secret-partner-password .secret-version",
-            "version 1",
-            |t| t.starts_with("Version 1"),
-        )
-        .await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 1", |t| t.starts_with("Version 1")).await?;
 
         // A connection whose password comes from the vault (Settings > Connections > Add connection).
         page.open("/settings/connections/exports").await?;
@@ -299,103 +194,43 @@ async fn a_key_vault_connection_is_created_its_secret_rotated_and_deletion_in_us
         page.select("#field-password", "partner-password").await?;
         press_centred(&page, "#field-consent").await?;
         press_centred(&page, "#pane-save").await?;
-        page.wait_text("#connection-list tbody", "the new connection", |t| {
-            t.contains("Partner SFTP")
-        })
-        .await?;
+        page.wait_text("#connection-list tbody", "the new connection", |t| t.contains("Partner SFTP")).await?;
 
         // Rotate: a new version, picked up by the connection; delete: refused, naming it.
-        page.click("nav.side-nav a[href='/settings/permissions/key-vault']")
-            .await?;
+        page.click("nav.side-nav a[href='/settings/permissions/key-vault']").await?;
         page.heading_is("Key Vault").await?;
-        page.wait_text(
-            "#secret-partner-password .secret-used-by",
-            "its user",
-            |t| t.contains("Partner SFTP"),
-        )
-        .await?;
+        page.wait_text("#secret-partner-password .secret-used-by", "its user", |t| t.contains("Partner SFTP")).await?;
         press(&page, "#secret-partner-password .secret-rotate").await?;
         fill(&page, "#rotate-value", "Typed-Secret-4712").await?;
         page.click("#rotate-confirm").await?;
-        page.wait_text(
-            "#secret-partner-password .secret-version",
-            "version 2",
-            |t| t.starts_with("Version 2"),
-        )
-        .await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 2", |t| t.starts_with("Version 2")).await?;
         press(&page, "#secret-partner-password .secret-delete").await?;
         page.click("#delete-secret-confirm").await?;
-        page.wait_text(
-            "#delete-secret-error",
-            "the refusal naming the connection",
-            |t| t.contains("partner-password") && t.contains("Partner SFTP"),
-        )
-        .await?;
+        page.wait_text("#delete-secret-error", "the refusal naming the connection", |t| t.contains("partner-password") && t.contains("Partner SFTP")).await?;
         page.screenshot("key-vault-refusal").await?;
-        page.client
-            .find(fantoccini::Locator::Css(
-                "#delete-secret-dialog button:not(.danger)",
-            ))
-            .await?
-            .click()
-            .await?;
-        ensure(
-            page.exists("#secret-partner-password").await?,
-            "the secret in use is still there",
-        )?;
+        page.client.find(fantoccini::Locator::Css("#delete-secret-dialog button:not(.danger)")).await?.click().await?;
+        ensure(page.exists("#secret-partner-password").await?, "the secret in use is still there")?;
         press(&page, "#vault-unlink").await?;
         page.click("#unlink-confirm").await?;
-        page.wait_text("#unlink-error", "the unlink refusal", |t| {
-            t.contains("Partner SFTP")
-        })
-        .await?;
-        page.client
-            .find(fantoccini::Locator::Css(
-                "#unlink-dialog button:not(.danger)",
-            ))
-            .await?
-            .click()
-            .await?;
+        page.wait_text("#unlink-error", "the unlink refusal", |t| t.contains("Partner SFTP")).await?;
+        page.client.find(fantoccini::Locator::Css("#unlink-dialog button:not(.danger)")).await?.click().await?;
         press(&page, "#secret-partner-password .secret-toggle-reachable").await?;
-        page.wait_text(
-            "#secret-partner-password .secret-status",
-            "unreachable",
-            |t| t == "Unreachable",
-        )
-        .await?;
-        let html = page
-            .script("return document.body.innerHTML", vec![])
-            .await?;
-        ensure(
-            !html.to_string().contains("Typed-Secret-47"),
-            "a typed secret value is never on the page",
-        )?;
+        page.wait_text("#secret-partner-password .secret-status", "unreachable", |t| t == "Unreachable").await?;
+        let html = page.script("return document.body.innerHTML", vec![]).await?;
+        ensure(!html.to_string().contains("Typed-Secret-47"), "a typed secret value is never on the page")?;
         snapshot(&page, "key-vault").await?;
 
         page.wait_saved().await?;
         page.reload().await?;
-        page.wait_text(
-            "#secret-partner-password .secret-version",
-            "version 2 after the reload",
-            |t| t.starts_with("Version 2"),
-        )
-        .await?;
-        page.wait_text(
-            "#secret-partner-password .secret-status",
-            "still unreachable",
-            |t| t == "Unreachable",
-        )
-        .await?;
+        page.wait_text("#secret-partner-password .secret-version", "version 2 after the reload", |t| t.starts_with("Version 2")).await?;
+        page.wait_text("#secret-partner-password .secret-status", "still unreachable", |t| t == "Unreachable").await?;
         activity_shows(&page, "Linked Key Vault", "fabrikam-vault").await?;
         activity_shows(&page, "Added secret", "partner-password").await?;
         activity_shows(&page, "Created connection", "Partner SFTP").await?;
         activity_shows(&page, "Rotated secret", "partner-password").await?;
         activity_shows(&page, "Secret reachability changed", "partner-password").await?;
         let log = page.text("#activity-list").await?;
-        ensure(
-            !log.contains("Typed-Secret-47"),
-            "no secret in the activity log",
-        )?;
+        ensure(!log.contains("Typed-Secret-47"), "no secret in the activity log")?;
         Ok(())
     })
     .await;

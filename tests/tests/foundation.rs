@@ -23,17 +23,11 @@ async fn first_run_sample_data_survives_a_reload() {
         page.reload().await?;
         page.heading_is("Connections").await?;
         let after = page.count("#connection-list tbody tr").await?;
-        ensure(
-            after == rows,
-            format!("{rows} rows before the reload, {after} after"),
-        )?;
+        ensure(after == rows, format!("{rows} rows before the reload, {after} after"))?;
         page.open("/data/exports").await?;
         page.heading_is("Exports").await?;
         let exports = page.count("#export-list tbody tr").await?;
-        ensure(
-            exports >= 20,
-            format!("the sample has ~30 exports, saw {exports}"),
-        )?;
+        ensure(exports >= 20, format!("the sample has ~30 exports, saw {exports}"))?;
         Ok(())
     })
     .await;
@@ -51,8 +45,7 @@ async fn urls_deep_links_and_the_back_button_navigate() {
         page.path_is("/activity").await?;
         page.heading_is("Activity").await?;
         page.screenshot("activity").await?;
-        page.click("nav.side-nav a[href='/settings/permissions/key-vault']")
-            .await?;
+        page.click("nav.side-nav a[href='/settings/permissions/key-vault']").await?;
         page.heading_is("Key Vault").await?;
         page.screenshot("key-vault").await?;
 
@@ -66,18 +59,12 @@ async fn urls_deep_links_and_the_back_button_navigate() {
         page.path_is("/activity").await?;
 
         page.open("/settings/connections/exports").await?;
-        page.wait_text("[role=tab][aria-selected=true]", "the Exports tab", |t| {
-            t == "Exports"
-        })
-        .await?;
+        page.wait_text("[role=tab][aria-selected=true]", "the Exports tab", |t| t == "Exports").await?;
 
         page.open("/this/page/does/not/exist").await?;
         page.heading_is("Page not found").await?;
         let body = page.text("main").await?;
-        ensure(
-            body.contains("/this/page/does/not/exist"),
-            format!("the not-found page names the path: {body}"),
-        )?;
+        ensure(body.contains("/this/page/does/not/exist"), format!("the not-found page names the path: {body}"))?;
         Ok(())
     })
     .await;
@@ -92,21 +79,13 @@ async fn the_demo_user_switch_persists_and_gates_admin_pages() {
 
         page.select("#user-menu", "u-contrib-1").await?;
         page.find("#access-denied").await?;
-        ensure(
-            !page.exists("#vault-tile").await?,
-            "a contributor must not see the vault",
-        )?;
+        ensure(!page.exists("#vault-tile").await?, "a contributor must not see the vault")?;
 
         page.reload().await?;
         page.heading_is("Key Vault").await?;
         page.find("#access-denied").await?;
-        let chosen = page
-            .script("return document.querySelector('#user-menu').value", vec![])
-            .await?;
-        ensure(
-            chosen == json!("u-contrib-1"),
-            format!("after a reload the user is still the contributor, not {chosen}"),
-        )?;
+        let chosen = page.script("return document.querySelector('#user-menu').value", vec![]).await?;
+        ensure(chosen == json!("u-contrib-1"), format!("after a reload the user is still the contributor, not {chosen}"))?;
 
         page.select("#user-menu", "u-viewer-1").await?;
         page.open("/admin-centre/connections").await?;
@@ -123,23 +102,13 @@ async fn the_language_and_theme_switches_apply_live_and_persist() {
         page.open("/data/exports").await?;
         page.select("#language-menu", "fr").await?;
         page.heading_is("Exportations").await?;
-        let lang = page
-            .script("return document.documentElement.lang", vec![])
-            .await?;
-        ensure(
-            lang == json!("fr"),
-            format!("<html lang> should be fr, is {lang}"),
-        )?;
+        let lang = page.script("return document.documentElement.lang", vec![]).await?;
+        ensure(lang == json!("fr"), format!("<html lang> should be fr, is {lang}"))?;
         page.select("#theme-menu", "dark").await?;
         page.reload().await?;
         page.heading_is("Exportations").await?;
-        let theme = page
-            .script("return document.documentElement.dataset.theme", vec![])
-            .await?;
-        ensure(
-            theme == json!("dark"),
-            format!("the dark theme persists, found {theme}"),
-        )?;
+        let theme = page.script("return document.documentElement.dataset.theme", vec![]).await?;
+        ensure(theme == json!("dark"), format!("the dark theme persists, found {theme}"))?;
         page.screenshot("exports-fr-dark").await?;
         Ok(())
     })
@@ -167,16 +136,10 @@ async fn damage_a_connection_record(page: &Page) -> Result<String, end_to_end::F
             vec![],
         )
         .await?;
-    key.as_str()
-        .map(str::to_string)
-        .ok_or_else(|| "no connection record found to damage".into())
+    key.as_str().map(str::to_string).ok_or_else(|| "no connection record found to damage".into())
 }
 
-async fn stored_value(
-    page: &Page,
-    object_store: &str,
-    key: &str,
-) -> Result<serde_json::Value, end_to_end::Failure> {
+async fn stored_value(page: &Page, object_store: &str, key: &str) -> Result<serde_json::Value, end_to_end::Failure> {
     page.script_async(
         r#"const [storeName, key, done] = arguments;
         const open = indexedDB.open('connections-portal');
@@ -197,10 +160,7 @@ async fn damaged_stored_data_is_kept_aside_and_reported() {
         let key = damage_a_connection_record(&page).await?;
         page.reload().await?;
         let reason = page.text("#recovery-reason").await?;
-        ensure(
-            reason.contains(&key),
-            format!("the explanation names the damaged record {key}: {reason}"),
-        )?;
+        ensure(reason.contains(&key), format!("the explanation names the damaged record {key}: {reason}"))?;
         page.find("#download-raw").await?;
         page.screenshot("recovery").await?;
 
@@ -208,10 +168,7 @@ async fn damaged_stored_data_is_kept_aside_and_reported() {
         page.reload().await?;
         page.find("#recovery-reason").await?;
         let still = stored_value(&page, "records", &key).await?;
-        ensure(
-            still == json!("{\"v\":1,\"data\":{\"id\":\"trunc"),
-            format!("the damaged record is untouched: {still}"),
-        )?;
+        ensure(still == json!("{\"v\":1,\"data\":{\"id\":\"trunc"), format!("the damaged record is untouched: {still}"))?;
 
         page.click("#start-fresh").await?;
         page.find("#load-sample").await?;
@@ -228,10 +185,7 @@ async fn damaged_stored_data_is_kept_aside_and_reported() {
             )
             .await?;
         let text = quarantined.to_string();
-        ensure(
-            text.contains("trunc") && text.contains("meta"),
-            "the raw records were set aside in the quarantine store",
-        )?;
+        ensure(text.contains("trunc") && text.contains("meta"), "the raw records were set aside in the quarantine store")?;
         Ok(())
     })
     .await;

@@ -54,11 +54,11 @@ async fn focused(page: &Page) -> Result<String, Failure> {
     Ok(described.as_str().unwrap_or_default().to_string())
 }
 
-/// Presses Tab until the focused element matches `css`. Returns how many presses it took.
-async fn tab_to(page: &Page, css: &str) -> Result<usize, Failure> {
-    for presses in 0..MAX_TABS {
+/// Presses Tab until the focused element matches `css`.
+async fn tab_to(page: &Page, css: &str) -> Result<(), Failure> {
+    for _ in 0..MAX_TABS {
         if focused_matches(page, css).await? {
-            return Ok(presses);
+            return Ok(());
         }
         press(page, TAB).await?;
     }
