@@ -18,6 +18,17 @@ pub enum Browser {
 impl Browser {
     pub const ALL: [Browser; 2] = [Browser::Chromium, Browser::Firefox];
 
+    /// The browsers to run in: both, unless `E2E_BROWSERS` names some (`firefox`, `chromium,firefox`)
+    /// to narrow a debugging run.
+    pub fn selected() -> Vec<Browser> {
+        match std::env::var("E2E_BROWSERS") {
+            Ok(names) if !names.trim().is_empty() => {
+                Browser::ALL.into_iter().filter(|b| names.split(',').any(|n| n.trim() == b.name())).collect()
+            }
+            _ => Browser::ALL.to_vec(),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Browser::Chromium => "chromium",

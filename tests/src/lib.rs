@@ -14,7 +14,7 @@ use std::future::Future;
 pub type Failure = Box<dyn std::error::Error + Send + Sync>;
 pub type Outcome = Result<(), Failure>;
 
-/// Runs `scenario` once in Chromium and once in Firefox, each with a new profile (so a new,
+/// Runs `scenario` once in Chromium and once in Firefox (or in those `E2E_BROWSERS` names), each with a new profile (so a new,
 /// empty IndexedDB). The browser's name is added to any failure.
 pub async fn in_each_browser<F, Fut>(scenario: F)
 where
@@ -22,7 +22,7 @@ where
     Fut: Future<Output = Outcome>,
 {
     let site = site::serve_dist();
-    for browser in Browser::ALL {
+    for browser in Browser::selected() {
         let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
         let page = Page::new(session.client.clone(), site.clone(), browser);
         let result = scenario(page).await;

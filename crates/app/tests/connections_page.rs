@@ -155,6 +155,47 @@ async fn secrets_can_be_shown_while_typing_and_taken_from_the_key_vault() {
     assert!(!exists(&root, "#use-key-vault"));
 }
 
+/// Sends a Tab keydown to `css` as the browser would, and says whether the page took it over.
+fn press_tab(root: &web_sys::HtmlElement, css: &str, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Tab");
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(root, css).dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
+fn focused_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn tab_wraps_inside_the_pane_and_saving_focuses_the_new_row() {
+    let p = portal(Workspace::sample(NOW), ADMIN_1);
+    let root = mount("/settings/connections/exports?add=azure-blob-storage", p).await;
+    click(&root, "#field-consent").await;
+
+    find(&root, "#pane-save").focus().unwrap();
+    assert!(press_tab(&root, "#pane-save", false), "Tab on the last control is handled by the pane");
+    assert_eq!(focused_id(), "field-type", "Tab from Save wraps to the first control");
+    assert!(press_tab(&root, "#field-type", true), "Shift+Tab on the first control is handled by the pane");
+    assert_eq!(focused_id(), "pane-save", "Shift+Tab from the first control wraps to Save");
+    find(&root, "#field-display_name").focus().unwrap();
+    assert!(!press_tab(&root, "#field-display_name", false), "a Tab in the middle is left to the browser");
+
+    type_into(&root, "#field-display_name", "Focus archive").await;
+    type_into(&root, "#field-account_name", "focusstore").await;
+    type_into(&root, "#field-container", "orders").await;
+    type_into(&root, "#field-account_key", "k3y").await;
+    click(&root, "#pane-save").await;
+    settle().await;
+    let saved = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Focus archive").map(|c| c.id.clone()));
+    let saved = saved.expect("the connection was created");
+    assert_eq!(focused_id(), format!("row-menu-{saved}"), "focus moves to the saved connection's menu");
+}
+
 #[wasm_bindgen_test]
 async fn save_waits_for_i_agree_and_field_errors_sit_beside_their_fields() {
     let p = portal(Workspace::sample(NOW), ADMIN_1);

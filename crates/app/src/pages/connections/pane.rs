@@ -5,7 +5,7 @@
 
 use super::fields::{problem_text, set_problem, FieldInput, ProblemText, Problems};
 use super::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
-use super::tabs::focus_by_id;
+use super::tabs::{focus_by_id, focus_when_shown};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -14,8 +14,8 @@ use crate::time::format_timestamp;
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
 use connections_domain::{
-    catalog, validate_field, Access, Category, ConnectionDetails, ConnectionId, ConnectionTypeId, DomainError, FieldError, SecretState,
-    UsableBy,
+    catalog, validate_field, Access, Category, ConnectionDetails, ConnectionId, ConnectionTypeId, DomainError, EventKind, FieldError,
+    SecretState, UsableBy,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -205,7 +205,14 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         }
         let Some(command) = values.with_untracked(|v| editing.with_value(|e| v.to_command(e.as_ref()))) else { return };
         match portal.dispatch(command) {
-            Ok(_) => {
+            Ok(events) => {
+                let saved_id = events
+                    .iter()
+                    .find_map(|event| match &event.kind {
+                        EventKind::ConnectionCreated { id, .. } => Some(id.clone()),
+                        _ => None,
+                    })
+                    .or_else(|| editing.get_value());
                 let (name, category, usable_by) = values.with_untracked(|v| {
                     (v.display_name.trim().to_owned(), v.type_id.map(|t| t.spec().category), v.usable_by)
                 });
@@ -218,6 +225,11 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                 // Show the list the connection belongs to, where it now appears.
                 let target = tab_of(category.unwrap_or(Category::Export)).href();
                 navigate.with_value(|go| go(&target, Default::default()));
+                // The control that opened the pane may be gone (a Discover tile); the saved
+                // connection's own menu is where a keyboard user carries on.
+                if let Some(id) = saved_id {
+                    focus_when_shown(format!("row-menu-{id}"));
+                }
             }
             Err(error) => {
                 toasts.failure(super::fields::problem_text(&i18n, &Problem::Domain(error.clone())));
