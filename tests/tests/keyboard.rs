@@ -254,6 +254,8 @@ async fn add_a_connection_and_remove_one_in_use_with_the_keyboard_only() {
         page.wait_text(".toasts", "the removed toast", |t| t.contains("Removed the connection Marketing SFTP.")).await?;
         page.wait_text("#connection-list", "the list without it", |t| !t.contains("Marketing SFTP")).await?;
         ensure(!page.exists("#remove-dialog[open]").await?, "the dialog closes after Remove")?;
+        // Its row menu went with the row; focus waits in the main region, not on <body>.
+        focus_lands_in(&page, "#main").await?;
         page.wait_saved().await?;
         Ok(())
     })

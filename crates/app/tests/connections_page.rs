@@ -412,6 +412,8 @@ async fn the_remove_dialog_detaches_removes_and_then_removes_the_connection() {
     click(&root, "#confirm-remove").await;
     assert!(p.workspace.with_untracked(|w| w.connection(&id).is_none()));
     assert!(!listed_names(&root).contains(&"Marketing SFTP".to_string()));
+    settle().await;
+    assert_eq!(focused_id(), "main", "the menu that opened the dialog is gone: focus goes to the main region");
     assert!(text(&root, ".toasts").contains("Removed the connection Marketing SFTP."));
 
     // Undo brings it back.

@@ -35,6 +35,8 @@ pub fn Modal(
             _ => {}
         }
     });
+    // Closed or taken off the page, the dialog hands focus back; if that control is gone too.
+    on_cleanup(keep_focus_on_the_page);
     let children = StoredValue::new(children);
     view! {
         <dialog
@@ -42,7 +44,10 @@ pub fn Modal(
             id=id
             class=class
             aria-labelledby=labelled_by
-            on:close=move |_| open.set(false)
+            on:close=move |_| {
+                open.set(false);
+                keep_focus_on_the_page();
+            }
             on:keydown=move |ev| {
                 if let Some(element) = dialog.get_untracked() {
                     wrap_tab(&ev, &element);
@@ -87,4 +92,24 @@ fn tab_stops(dialog: &web_sys::HtmlDialogElement) -> Vec<web_sys::HtmlElement> {
         .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .filter(|e| e.tab_index() >= 0 && (e.offset_width() > 0 || e.offset_height() > 0))
         .collect()
+}
+
+/// When the control that opened a dialog no longer exists (the row it removed, the tile left
+/// behind by a route change), the browser drops focus on `<body>` and the next Tab starts from
+/// an arbitrary place. The main region is where a keyboard user can carry on from.
+fn keep_focus_on_the_page() {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(|| {
+        let document = document();
+        let lost = match (document.active_element(), document.body()) {
+            (None, _) => true,
+            (Some(focused), Some(body)) => AsRef::<web_sys::Element>::as_ref(&body) == &focused,
+            (Some(_), None) => false,
+        };
+        if lost {
+            if let Some(main) = document.get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = main.focus();
+            }
+        }
+    });
 }
