@@ -222,6 +222,7 @@ async fn add_a_connection_and_remove_one_in_use_with_the_keyboard_only() {
 
         // Again, and this time detach every export one checkbox at a time, then Remove.
         press(&page, ENTER).await?;
+        focus_lands_in(&page, &format!("#row-edit-{id}")).await?;
         press(&page, END).await?;
         focus_lands_in(&page, &format!("#row-remove-{id}")).await?;
         press(&page, ENTER).await?;
