@@ -14,8 +14,8 @@ use std::future::Future;
 pub type Failure = Box<dyn std::error::Error + Send + Sync>;
 pub type Outcome = Result<(), Failure>;
 
-/// Runs `scenario` once in Chromium and once in Firefox (or in those `E2E_BROWSERS` names), each with a new profile (so a new,
-/// empty IndexedDB). The browser's name is added to any failure.
+/// Runs `scenario` once in Chromium and once in Firefox (or in those `E2E_BROWSERS` names), each
+/// with a new profile (so a new, empty IndexedDB). The browser's name is added to any failure.
 pub async fn in_each_browser<F, Fut>(scenario: F)
 where
     F: Fn(Page) -> Fut,

@@ -47,9 +47,6 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
 
 /// The router handles in-page links itself, so the skip link moves focus explicitly.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = main.focus();
-    }
+    crate::ui::focus::focus_by_id("main");
 }

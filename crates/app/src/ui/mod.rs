@@ -1,5 +1,6 @@
-//! Shared interface pieces: toasts (with Undo) and the modal dialog used for confirmations and
-//! side panes. Pages use these rather than building their own.
+//! Shared interface pieces: toasts (with Undo), the modal dialog used for confirmations and
+//! side panes, and focus moves by element id. Pages use these rather than building their own.
 
+pub mod focus;
 pub mod modal;
 pub mod toast;

@@ -10,6 +10,7 @@
 //! view! { <Modal open=open labelled_by="remove-title" class="dialog"> ... </Modal> }
 //! ```
 
+use super::focus::focus_by_id;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -68,7 +69,8 @@ fn wrap_tab(ev: &web_sys::KeyboardEvent, dialog: &web_sys::HtmlDialogElement) {
     let stops = tab_stops(dialog);
     let (Some(first), Some(last)) = (stops.first(), stops.last()) else { return };
     let focused = document().active_element();
-    let is_focused = |element: &web_sys::HtmlElement| focused.as_ref().is_some_and(|f| f == element.as_ref() as &web_sys::Element);
+    let is_focused =
+        |element: &web_sys::HtmlElement| focused.as_ref().is_some_and(|f| f == element.as_ref() as &web_sys::Element);
     let target = if ev.shift_key() {
         let at_start = is_focused(first) || focused.as_ref().is_some_and(|f| f == dialog.as_ref() as &web_sys::Element);
         at_start.then_some(last)
@@ -98,18 +100,10 @@ fn tab_stops(dialog: &web_sys::HtmlDialogElement) -> Vec<web_sys::HtmlElement> {
 /// behind by a route change), the browser drops focus on `<body>` and the next Tab starts from
 /// an arbitrary place. The main region is where a keyboard user can carry on from.
 fn keep_focus_on_the_page() {
-    use wasm_bindgen::JsCast;
     request_animation_frame(|| {
-        let document = document();
-        let lost = match (document.active_element(), document.body()) {
-            (None, _) => true,
-            (Some(focused), Some(body)) => AsRef::<web_sys::Element>::as_ref(&body) == &focused,
-            (Some(_), None) => false,
-        };
+        let lost = document().active_element().is_none_or(|focused| focused.tag_name() == "BODY");
         if lost {
-            if let Some(main) = document.get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = main.focus();
-            }
+            focus_by_id("main");
         }
     });
 }

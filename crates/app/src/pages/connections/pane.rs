@@ -5,12 +5,12 @@
 
 use super::fields::{problem_text, set_problem, FieldInput, ProblemText, Problems};
 use super::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
-use super::tabs::{focus_by_id, focus_when_shown};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
 use crate::time::format_timestamp;
+use crate::ui::focus::{focus_later, focus_when_shown};
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
 use connections_domain::{
@@ -191,7 +191,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         });
         if let Some(key) = first {
             let id = if key == "form" { "pane-error".to_owned() } else { format!("field-{key}") };
-            request_animation_frame(move || focus_by_id(&id));
+            focus_later(id);
         }
     };
 

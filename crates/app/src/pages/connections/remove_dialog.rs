@@ -3,12 +3,12 @@
 //! or Deactivate the enrichments (each with Undo). Remove itself is offered only once nothing
 //! depends on the connection; the domain refuses it before then anyway.
 
-use super::tabs::focus_by_id;
 use super::undo::lasting_callback;
 use super::use_connections_ui;
 use crate::errors::error_message;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_portal, Portal};
+use crate::ui::focus::focus_later;
 use crate::ui::modal::Modal;
 use crate::ui::toast::{use_toasts, Toasts};
 use connections_domain::{Command, ConnectionId, Dependents, DomainError, EnrichmentId, ExportId};
@@ -73,7 +73,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         selected_enrichments.update(|s| s.retain(|n| enrichments.iter().any(|(id, _)| id == n)));
     });
 
-    let after_action = move || request_animation_frame(|| focus_by_id("remove-title"));
+    let after_action = move || focus_later("remove-title".to_string());
 
     let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
         dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())

@@ -2,12 +2,12 @@
 //! Duplicate, Remove. Enter, Space or ArrowDown opens it on the first item; arrow keys,
 //! Home and End move; Escape closes it and returns focus to the button.
 
-use super::tabs::focus_by_id;
 use super::{tab_of, use_connections_ui, PaneRequest};
 use crate::errors::error_message;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::time::now;
+use crate::ui::focus::{focus_by_id, focus_later};
 use crate::ui::toast::use_toasts;
 use connections_domain::{Category, ConnectionId};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
     let focus_item = move |index: usize| {
         let item = Item::ALL[index % Item::ALL.len()];
         let target = item_id_stored.with_value(|f| f(item));
-        request_animation_frame(move || focus_by_id(&target));
+        focus_later(target);
     };
     // Focus goes back to the button before any dialog opens, so the dialog returns it there.
     let close = move |return_focus: bool| {

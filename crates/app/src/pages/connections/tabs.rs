@@ -2,6 +2,7 @@
 //! Each tab is a link to its own URL, so the browser's back button walks them too.
 
 use crate::i18n::use_i18n;
+use crate::ui::focus::focus_later;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -87,30 +88,5 @@ pub fn Tabs(current: Tab) -> impl IntoView {
 
 /// Moves focus to `tab` once the route change has re-rendered the tab list.
 fn focus_tab_soon(tab: Tab) {
-    request_animation_frame(move || focus_by_id(&format!("tab-{}", tab.slug())));
-}
-
-/// Focuses the element with `id` once it is on the page: after a route change it appears a
-/// frame or more later. Gives up quietly after a few frames.
-pub fn focus_when_shown(id: String) {
-    fn attempt(id: String, frames_left: u8) {
-        request_animation_frame(move || {
-            if document().get_element_by_id(&id).is_some() {
-                focus_by_id(&id);
-            } else if frames_left > 0 {
-                attempt(id, frames_left - 1);
-            }
-        });
-    }
-    attempt(id, 10);
-}
-
-/// Focuses the element with `id`, if it is there and focusable.
-pub fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = document().get_element_by_id(id) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
+    focus_later(format!("tab-{}", tab.slug()));
 }

@@ -4,7 +4,7 @@
 
 use crate::i18n::use_i18n;
 use crate::labels;
-use crate::pages::engagement::settings_form::focus_later;
+use crate::ui::focus::focus_later;
 use crate::state::use_portal;
 use connections_domain::{User, UserId};
 use leptos::prelude::*;

@@ -4,6 +4,7 @@
 
 use crate::errors::field_error_message;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::focus::focus_later;
 use connections_domain::engagement::{validate_link_settings, LinkSettings};
 use connections_domain::{EngagementLinkRow, FieldError, SecretInput};
 use leptos::prelude::*;
@@ -103,18 +104,6 @@ impl Default for SettingsDraft {
 
 pub fn field_id(id_prefix: &str, key: &str) -> String {
     format!("{id_prefix}-{}", key.replace('_', "-"))
-}
-
-/// Focuses the element once the current render has finished.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
 }
 
 /// The four inputs. `editing` changes the shared key's hint to "leave empty to keep".
