@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use common::*;
 use connections_domain::sample::*;
 use connections_domain::storage::apply_changes;
+use connections_domain::RecordChange;
 use connections_domain::*;
 use proptest::prelude::*;
 
@@ -308,5 +309,132 @@ proptest! {
         json.truncate(at);
         json.push_str(&junk);
         let _ = Workspace::from_records(records);
+    }
+}
+
+/// One browser tab in the catch-up model: its copy of the workspace, how much of the shared log it
+/// has folded in, and the commands it applied but has not committed yet (with their changes).
+struct Tab {
+    ws: Workspace,
+    seen: usize,
+    pending: Vec<(UserId, Command, Vec<RecordChange>)>,
+}
+
+/// The store as IndexedDB would hold it after `log`: the first snapshot plus every entry, read
+/// back the way start-up reads it.
+fn fold(snapshot: &BTreeMap<String, String>, log: &[Vec<RecordChange>]) -> Workspace {
+    let mut store = snapshot.clone();
+    for entry in log {
+        apply_changes(&mut store, entry);
+    }
+    Workspace::load(store.into_iter().collect()).expect("a log of applied changes always loads").workspace
+}
+
+/// Commits a tab's pending commands under the (modelled) write lock: with no foreign entries its
+/// own changes go in as they are; otherwise it reloads from the store and re-applies each command,
+/// and a refusal is reported instead of written. Returns (actor, command, acknowledged) in lock order.
+fn commit(tab: &mut Tab, snapshot: &BTreeMap<String, String>, log: &mut Vec<Vec<RecordChange>>) -> Vec<(UserId, Command, bool)> {
+    let mut order = Vec::new();
+    if log.len() > tab.seen {
+        tab.ws = fold(snapshot, log);
+        for (actor, command, _) in std::mem::take(&mut tab.pending) {
+            match tab.ws.apply(&actor, command.clone(), NOW) {
+                Ok(events) => {
+                    log.push(tab.ws.changes_since(&events));
+                    tab.ws.take_events();
+                    order.push((actor, command, true));
+                }
+                Err(_) => order.push((actor, command, false)),
+            }
+        }
+    } else {
+        for (actor, command, changes) in std::mem::take(&mut tab.pending) {
+            log.push(changes);
+            order.push((actor, command, true));
+        }
+    }
+    tab.seen = log.len();
+    order
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 2, ..ProptestConfig::default() })]
+
+    /// Two tabs applying random interleaved commands, each committing when it likes and catching
+    /// up before it writes, end in the state of one workspace that applied the same commands in
+    /// lock order, with the same refusals; every acknowledged command is in the log.
+    #[test]
+    fn two_tabs_that_catch_up_agree_with_lock_order(steps in proptest::collection::vec((any::<bool>(), op(), any::<bool>()), 1..30)) {
+        let base = start();
+        let snapshot: BTreeMap<String, String> = base.object_records().into_iter().map(|r| (r.key, r.json)).collect();
+        let mut log: Vec<Vec<RecordChange>> = Vec::new();
+        let mut tabs = [
+            Tab { ws: fold(&snapshot, &[]), seen: 0, pending: vec![] },
+            Tab { ws: fold(&snapshot, &[]), seen: 0, pending: vec![] },
+        ];
+        let stash = Stash { exports: vec![], enrichments: vec![], connections: vec![] };
+        let mut order = Vec::new();
+        for (second, op, commit_now) in &steps {
+            let tab = &mut tabs[usize::from(*second)];
+            let actor = UserId::new(ACTORS[op.actor]);
+            let command = command(&tab.ws, op, &stash);
+            if let Ok(events) = tab.ws.apply(&actor, command.clone(), NOW) {
+                let changes = tab.ws.changes_since(&events);
+                tab.ws.take_events();
+                tab.pending.push((actor, command, changes));
+            }
+            if *commit_now {
+                order.extend(commit(tab, &snapshot, &mut log));
+            }
+        }
+        for tab in &mut tabs {
+            order.extend(commit(tab, &snapshot, &mut log));
+        }
+        // Every tab catches up on what the other wrote, as a BroadcastChannel nudge makes it do.
+        for tab in &mut tabs {
+            for entry in &log[tab.seen..] {
+                prop_assert!(tab.ws.absorb(entry).is_ok());
+            }
+            tab.seen = log.len();
+        }
+        let mut reference = start();
+        reference.take_events();
+        for (actor, command, acknowledged) in &order {
+            let result = reference.apply(actor, command.clone(), NOW);
+            prop_assert_eq!(result.is_ok(), *acknowledged, "lock-order replay of {:?} disagrees", command);
+        }
+        prop_assert_eq!(log.len(), order.iter().filter(|(_, _, acknowledged)| *acknowledged).count());
+        let expected = reference.object_records();
+        prop_assert_eq!(&fold(&snapshot, &log).object_records(), &expected);
+        for tab in &tabs {
+            prop_assert_eq!(&tab.ws.object_records(), &expected);
+        }
+    }
+
+    /// Damage to any one record never locks the store: the rest loads, the damaged record is set
+    /// aside as found, and what is loaded keeps every invariant (the strict decoder accepts it).
+    #[test]
+    fn one_damaged_record_never_locks_the_store(which in 0usize..64, cut in 0usize..400, junk in ".{0,12}") {
+        let ws = start();
+        let mut records: Vec<(String, String)> = ws.object_records().into_iter().map(|r| (r.key, r.json)).collect();
+        let i = 1 + which % (records.len() - 1); // any record but `meta`
+        let (key, json) = &mut records[i];
+        let at = (cut.min(json.len())..=json.len()).find(|i| json.is_char_boundary(*i)).unwrap_or(json.len());
+        json.truncate(at);
+        json.push_str(&junk);
+        let key = key.clone();
+        match Workspace::load(records.clone()) {
+            Ok(loaded) => {
+                let again: Vec<(String, String)> = loaded.workspace.object_records().into_iter().map(|r| (r.key, r.json)).collect();
+                prop_assert_eq!(Workspace::from_records(again), Ok(loaded.workspace.clone()));
+                for (k, _) in records.iter().filter(|(k, _)| *k != key && k != "counters") {
+                    let kept = loaded.workspace.object_records().iter().any(|r| &r.key == k);
+                    let aside = loaded.report.set_aside.iter().any(|s| &s.key == k);
+                    prop_assert!(kept || aside, "{} was dropped silently", k);
+                }
+            }
+            // Junk can only be refused whole when it makes the record claim a newer version.
+            Err(e) => prop_assert!(matches!(e, DecodeError::NewerVersion { .. }), "refused whole: {:?}", e),
+        }
     }
 }

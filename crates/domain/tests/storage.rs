@@ -3,7 +3,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use connections_domain::storage::apply_changes;
+use connections_domain::storage::{apply_changes, Effect};
 use connections_domain::*;
 
 fn pairs(ws: &Workspace) -> Vec<(String, String)> {
@@ -95,4 +95,102 @@ fn version_0_connection_records_are_migrated() {
     let json = ws.records().into_iter().find(|r| r.key == "connection/c-1").unwrap().json;
     assert!(json.starts_with("{\"v\":1,"));
     assert_eq!(Workspace::from_records(ws.records().into_iter().map(|r| (r.key, r.json)).collect()), Ok(ws));
+}
+
+fn object_pairs(ws: &Workspace) -> Vec<(String, String)> {
+    ws.object_records().into_iter().map(|r| (r.key, r.json)).collect()
+}
+
+#[test]
+fn a_snapshot_holds_no_events_and_reads_back_through_its_line_format() {
+    use connections_domain::storage::text::{decode_snapshot, encode_snapshot};
+    let mut ws = Workspace::sample(NOW);
+    let text = encode_snapshot(&ws.object_records());
+    assert!(!text.contains("event/"));
+    let loaded = Workspace::load(decode_snapshot(&text)).unwrap();
+    assert!(loaded.report.is_clean(), "{:?}", loaded.report);
+    ws.take_events();
+    assert_eq!(loaded.workspace, ws);
+}
+
+#[test]
+fn a_change_log_entry_reads_back_and_refuses_a_damaged_line() {
+    use connections_domain::storage::text::{decode_changes, encode_changes};
+    let mut ws = Workspace::sample(NOW);
+    let c = ws.connections().next().unwrap().id.clone();
+    let deps: Vec<ExportId> = ws.dependents(&c).exports.into_iter().map(|(id, _)| id).collect();
+    let events = ok(&mut ws, &admin(), Command::RemoveExports { ids: deps });
+    let changes = ws.changes_since(&events);
+    assert!(changes.iter().any(|c| matches!(c, RecordChange::Delete { .. })));
+    let text = encode_changes(&changes);
+    assert_eq!(decode_changes("log/1", &text), Ok(changes));
+    let damaged = text.replacen("P\t", "P", 1);
+    assert!(matches!(decode_changes("log/1", &damaged), Err(DecodeError::Corrupt { key, .. }) if key == "log/1"));
+}
+
+#[test]
+fn absorbing_another_tabs_changes_gives_its_state() {
+    let mut a = Workspace::sample(NOW);
+    let mut b = a.clone();
+    let id = a.exports().next().unwrap().id.clone();
+    let mut changes = Vec::new();
+    let events = ok(&mut a, &admin(), Command::RemoveExports { ids: vec![id] });
+    changes.extend(a.changes_since(&events));
+    let events = ok(&mut a, &admin(), blob("Absorbed lake", UsableBy::AdministratorsOnly));
+    changes.extend(a.changes_since(&events));
+    b.absorb(&changes).unwrap();
+    assert_eq!(b, a, "indexes included");
+    // A damaged entry changes nothing.
+    let before = b.clone();
+    let mut bad = changes.clone();
+    bad.push(RecordChange::Put(Record { key: "export/e-999".into(), json: "{\"v\":1,\"data\":".into() }));
+    assert!(b.absorb(&bad).is_err());
+    assert_eq!(b, before);
+}
+
+#[test]
+fn a_damaged_connection_is_set_aside_and_what_used_it_says_so() {
+    let ws = Workspace::sample(NOW);
+    let used = ws.exports().find_map(|e| e.connection.clone()).unwrap();
+    let users: Vec<ExportId> = ws.dependents(&used).exports.into_iter().map(|(id, _)| id).collect();
+    let mut records = object_pairs(&ws);
+    let key = format!("connection/{used}");
+    records.iter_mut().find(|(k, _)| *k == key).unwrap().1 = "{\"v\":1,\"data\":{\"id\":".into();
+    let loaded = Workspace::load(records).unwrap();
+    assert_eq!(loaded.report.set_aside.len(), 1);
+    assert_eq!(loaded.report.set_aside[0].key, key);
+    assert_eq!(loaded.report.set_aside[0].json, "{\"v\":1,\"data\":{\"id\":", "kept exactly as found");
+    for id in &users {
+        assert_eq!(loaded.workspace.export(id).unwrap().connection, None);
+        assert!(loaded.report.effects.iter().any(|e| matches!(e, Effect::ExportLostConnection { export, .. } if export == id)));
+    }
+    assert_eq!(loaded.workspace.connections().count(), ws.connections().count() - 1);
+    assert_eq!(loaded.workspace.exports().count(), ws.exports().count());
+    assert!(Workspace::from_records(object_pairs(&loaded.workspace)).is_ok(), "the repaired state keeps every rule");
+}
+
+#[test]
+fn counters_behind_the_ids_are_raised_instead_of_locking_the_store() {
+    // What two tabs used to leave behind: a connection c-2 with a counter still at 1.
+    let mut ws = Workspace::sample(NOW);
+    ws.take_events();
+    let mut records = object_pairs(&ws);
+    let (_, counters) = records.iter_mut().find(|(k, _)| k == "counters").unwrap();
+    *counters = counters.replace(&format!("\"next_connection\":{}", ws.connections().count()), "\"next_connection\":1");
+    assert!(matches!(Workspace::from_records(records.clone()), Err(DecodeError::Corrupt { key, .. }) if key == "counters"));
+    let loaded = Workspace::load(records).unwrap();
+    assert_eq!(loaded.report.effects, vec![Effect::CountersRaised]);
+    assert_eq!(loaded.workspace, ws);
+}
+
+#[test]
+fn the_lenient_loader_still_refuses_newer_or_meta_less_data() {
+    let ws = Workspace::sample(NOW);
+    let mut records = object_pairs(&ws);
+    records.retain(|(k, _)| k != "meta");
+    assert_eq!(Workspace::load(records).map(|_| ()), Err(DecodeError::MissingMeta));
+    let mut records = object_pairs(&ws);
+    let (_, json) = records.iter_mut().find(|(k, _)| k == "export/e-1").unwrap();
+    *json = json.replacen("\"v\":1", "\"v\":7", 1);
+    assert_eq!(Workspace::load(records).map(|_| ()), Err(DecodeError::NewerVersion { found: 7, supported: 1 }));
 }

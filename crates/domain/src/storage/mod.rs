@@ -5,6 +5,17 @@
 //! `export/<id>`, `enrichment/<id>`, `engagement/<id>`, `event/<seq:010>`.
 //! Every record but `meta` is an envelope `{"v":<record version>,"data":…}`;
 //! older versions are migrated on read, newer ones are refused.
+//!
+//! - this file: the record format, [`Workspace::records`], [`Workspace::changes_since`] and the
+//!   strict decoder [`Workspace::from_records`] (for backups: all or nothing);
+//! - [`load`]: the lenient decoder start-up uses, which sets damaged records aside and repairs
+//!   what depended on them, and [`Workspace::absorb`], which folds in another tab's changes;
+//! - [`text`]: the line formats of the snapshot and of change-log entries.
+
+mod load;
+pub mod text;
+
+pub use load::{Effect, LoadReport, Loaded, SetAside};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,6 +109,19 @@ fn record(key: String, data: &impl Serialize) -> Record {
     Record { key, json: format!("{{\"v\":{RECORD_VERSION},\"data\":{payload}}}") }
 }
 
+/// An event as a record of the events store.
+pub fn event_record(event: &Event) -> Record {
+    record(event_key(event.seq), event)
+}
+
+/// Reads an event record back (the Activity page reads them a page at a time).
+pub fn decode_event(key: &str, json: &str) -> Result<Event, DecodeError> {
+    match decode_record(key, json)? {
+        Decoded::Event(event) => Ok(event),
+        _ => Err(corrupt(key, "not an event record")),
+    }
+}
+
 pub fn event_key(seq: u64) -> String {
     format!("event/{seq:010}")
 }
@@ -127,7 +151,7 @@ pub fn apply_changes(store: &mut BTreeMap<String, String>, changes: &[RecordChan
     }
 }
 
-fn corrupt(key: &str, reason: impl Into<String>) -> DecodeError {
+pub(crate) fn corrupt(key: &str, reason: impl Into<String>) -> DecodeError {
     DecodeError::Corrupt { key: key.to_owned(), reason: reason.into() }
 }
 
@@ -143,31 +167,111 @@ fn envelope(key: &str, json: &str) -> Result<Envelope, DecodeError> {
     Ok(envelope)
 }
 
-fn decode<T: DeserializeOwned>(key: &str, json: &str) -> Result<T, DecodeError> {
-    let envelope = envelope(key, json)?;
-    if envelope.v != RECORD_VERSION {
-        return Err(corrupt(key, format!("no migration from record version {}", envelope.v)));
+/// The version alone, to tell a newer record from a damaged one.
+#[derive(Deserialize)]
+struct VersionOnly {
+    v: u32,
+}
+
+/// An envelope decoded straight into its payload type: each record is parsed once.
+#[derive(Deserialize)]
+struct Typed<T> {
+    v: u32,
+    data: T,
+}
+
+/// Why `json` did not decode as the current version of its type: newer data, or damage.
+fn refusal(key: &str, json: &str, error: serde_json::Error) -> DecodeError {
+    match serde_json::from_str::<VersionOnly>(json) {
+        Ok(VersionOnly { v }) if v > RECORD_VERSION => DecodeError::NewerVersion { found: v, supported: RECORD_VERSION },
+        Ok(VersionOnly { v }) if v != RECORD_VERSION => corrupt(key, format!("no migration from record version {v}")),
+        _ => corrupt(key, error.to_string()),
     }
-    serde_json::from_value(envelope.data).map_err(|e| corrupt(key, e.to_string()))
+}
+
+fn decode<T: DeserializeOwned>(key: &str, json: &str) -> Result<T, DecodeError> {
+    match serde_json::from_str::<Typed<T>>(json) {
+        Ok(Typed { v: RECORD_VERSION, data }) => Ok(data),
+        Ok(Typed { v, .. }) if v > RECORD_VERSION => Err(DecodeError::NewerVersion { found: v, supported: RECORD_VERSION }),
+        Ok(Typed { v, .. }) => Err(corrupt(key, format!("no migration from record version {v}"))),
+        Err(error) => Err(refusal(key, json, error)),
+    }
 }
 
 fn decode_connection(key: &str, json: &str) -> Result<Connection, DecodeError> {
-    let envelope = envelope(key, json)?;
-    match envelope.v {
-        0 => serde_json::from_value::<ConnectionV0>(envelope.data).map(ConnectionV0::migrate),
-        _ => serde_json::from_value::<Connection>(envelope.data),
+    match decode::<Connection>(key, json) {
+        Err(DecodeError::Corrupt { .. }) if serde_json::from_str::<VersionOnly>(json).is_ok_and(|e| e.v == 0) => {
+            let envelope = envelope(key, json)?;
+            serde_json::from_value::<ConnectionV0>(envelope.data).map(ConnectionV0::migrate).map_err(|e| corrupt(key, e.to_string()))
+        }
+        other => other,
     }
-    .map_err(|e| corrupt(key, e.to_string()))
+}
+
+pub(crate) fn decode_counters(json: &str) -> Result<Counters, DecodeError> {
+    decode("counters", json)
 }
 
 fn check_id(key: &str, expected: &str, found: &str) -> Result<(), DecodeError> {
     if expected == found { Ok(()) } else { Err(corrupt(key, format!("record holds id {found}"))) }
 }
 
+/// One stored record, decoded.
+pub(crate) enum Decoded {
+    Vault(KeyVault),
+    User(User),
+    Connection(Connection),
+    Export(Export),
+    Enrichment(Enrichment),
+    Link(EngagementLink),
+    Event(Event),
+    Counters(Counters),
+}
+
+/// Decodes one record by the kind its key names, checking that the key and the id agree.
+pub(crate) fn decode_record(key: &str, json: &str) -> Result<Decoded, DecodeError> {
+    let (kind, id) = key.split_once('/').unwrap_or((key, ""));
+    Ok(match (kind, id) {
+        ("vault", "") => Decoded::Vault(decode(key, json)?),
+        ("counters", "") => Decoded::Counters(decode(key, json)?),
+        ("user", id) if !id.is_empty() => {
+            let user: User = decode(key, json)?;
+            check_id(key, id, user.id.as_str())?;
+            Decoded::User(user)
+        }
+        ("connection", id) if !id.is_empty() => {
+            let connection = decode_connection(key, json)?;
+            check_id(key, id, connection.id.as_str())?;
+            Decoded::Connection(connection)
+        }
+        ("export", id) if !id.is_empty() => {
+            let export: Export = decode(key, json)?;
+            check_id(key, id, export.id.as_str())?;
+            Decoded::Export(export)
+        }
+        ("enrichment", id) if !id.is_empty() => {
+            let enrichment: Enrichment = decode(key, json)?;
+            check_id(key, id, enrichment.id.as_str())?;
+            Decoded::Enrichment(enrichment)
+        }
+        ("engagement", id) if !id.is_empty() => {
+            let link: EngagementLink = decode(key, json)?;
+            check_id(key, id, link.id.as_str())?;
+            Decoded::Link(link)
+        }
+        ("event", _) => {
+            let event: Event = decode(key, json)?;
+            check_id(key, key, &event_key(event.seq))?;
+            Decoded::Event(event)
+        }
+        _ => return Err(corrupt(key, "unknown kind of record")),
+    })
+}
+
 impl Workspace {
-    /// Every record of the state, for the first write of a store.
-    pub fn records(&self) -> Vec<Record> {
-        let mut records = Vec::with_capacity(4 + self.users.len() + self.connections.len() + self.exports.len() + self.enrichments.len() + self.events.len());
+    /// Every record but the events: what a snapshot holds (events live in their own store).
+    pub fn object_records(&self) -> Vec<Record> {
+        let mut records = Vec::with_capacity(4 + self.users.len() + self.connections.len() + self.exports.len() + self.enrichments.len());
         records.push(Record { key: "meta".to_owned(), json: format!("{{\"schema_version\":{SCHEMA_VERSION}}}") });
         records.push(record("counters".to_owned(), &self.counters));
         records.extend(self.users.values().map(|u| record(format!("user/{}", u.id), u)));
@@ -178,7 +282,13 @@ impl Workspace {
             records.push(record("vault".to_owned(), vault));
         }
         records.extend(self.links.values().map(|l| record(format!("engagement/{}", l.id), l)));
-        records.extend(self.events.iter().map(|e| record(event_key(e.seq), e)));
+        records
+    }
+
+    /// Every record of the state, events included.
+    pub fn records(&self) -> Vec<Record> {
+        let mut records = self.object_records();
+        records.extend(self.events.iter().map(event_record));
         records
     }
 
@@ -189,7 +299,7 @@ impl Workspace {
         let mut changes: BTreeMap<String, RecordChange> = BTreeMap::new();
         for event in events {
             let key = event_key(event.seq);
-            changes.insert(key.clone(), RecordChange::Put(record(key, event)));
+            changes.insert(key, RecordChange::Put(event_record(event)));
             let object = event.kind.object();
             let key = object_key(&object);
             let current = match &object {
@@ -211,7 +321,7 @@ impl Workspace {
     }
 
     /// Reads a store back. Refuses (never panics on) newer, damaged or
-    /// inconsistent data.
+    /// inconsistent data. Restoring a backup uses this; start-up uses the lenient [`Workspace::load`].
     pub fn from_records(records: Vec<(String, String)>) -> Result<Workspace, DecodeError> {
         let mut by_key = BTreeMap::new();
         for (key, json) in records {
@@ -219,59 +329,60 @@ impl Workspace {
                 return Err(corrupt(&key, "the key appears twice"));
             }
         }
-        let meta_json = by_key.remove("meta").ok_or(DecodeError::MissingMeta)?;
-        let meta: Meta = serde_json::from_str(&meta_json).map_err(|e| corrupt("meta", e.to_string()))?;
-        if meta.schema_version > SCHEMA_VERSION {
-            return Err(DecodeError::NewerVersion { found: meta.schema_version, supported: SCHEMA_VERSION });
-        }
-        let counters_json = by_key.remove("counters").ok_or_else(|| corrupt("counters", "missing"))?;
-        let mut ws = Workspace::with_users([]);
-        ws.counters = decode::<Counters>("counters", &counters_json)?;
-
+        let mut ws = Workspace::from_meta_and_counters(&mut by_key)?;
         for (key, json) in &by_key {
-            let (kind, id) = key.split_once('/').unwrap_or((key.as_str(), ""));
-            match (kind, id) {
-                ("vault", "") => ws.vault = Some(decode::<KeyVault>(key, json)?),
-                ("user", id) if !id.is_empty() => {
-                    let user: User = decode(key, json)?;
-                    check_id(key, id, user.id.as_str())?;
-                    ws.users.insert(user.id.clone(), user);
-                }
-                ("connection", id) if !id.is_empty() => {
-                    let connection = decode_connection(key, json)?;
-                    check_id(key, id, connection.id.as_str())?;
-                    ws.connections.insert(connection.id.clone(), connection);
-                }
-                ("export", id) if !id.is_empty() => {
-                    let export: Export = decode(key, json)?;
-                    check_id(key, id, export.id.as_str())?;
-                    ws.exports.insert(export.id.clone(), export);
-                }
-                ("enrichment", id) if !id.is_empty() => {
-                    let enrichment: Enrichment = decode(key, json)?;
-                    check_id(key, id, enrichment.id.as_str())?;
-                    ws.enrichments.insert(enrichment.id.clone(), enrichment);
-                }
-                ("engagement", id) if !id.is_empty() => {
-                    let link: EngagementLink = decode(key, json)?;
-                    check_id(key, id, link.id.as_str())?;
-                    ws.links.insert(link.id.clone(), link);
-                }
-                ("event", _) => {
-                    let event: Event = decode(key, json)?;
-                    check_id(key, key, &event_key(event.seq))?;
-                    ws.events.push(event);
-                }
-                _ => return Err(corrupt(key, "unknown kind of record")),
-            }
+            ws.insert_decoded(decode_record(key, json)?);
         }
         ws.check_consistency()?;
         ws.rebuild_index();
         Ok(ws)
     }
 
+    /// An empty workspace with the store's counters, after checking its `meta` record. Takes both
+    /// records out of `by_key`.
+    pub(crate) fn from_meta_and_counters(by_key: &mut BTreeMap<String, String>) -> Result<Workspace, DecodeError> {
+        let mut ws = Workspace::from_meta(by_key)?;
+        let counters_json = by_key.remove("counters").ok_or_else(|| corrupt("counters", "missing"))?;
+        ws.counters = decode_counters(&counters_json)?;
+        Ok(ws)
+    }
+
+    /// An empty workspace, after checking (and taking out of `by_key`) the store's `meta` record.
+    pub(crate) fn from_meta(by_key: &mut BTreeMap<String, String>) -> Result<Workspace, DecodeError> {
+        let meta_json = by_key.remove("meta").ok_or(DecodeError::MissingMeta)?;
+        let meta: Meta = serde_json::from_str(&meta_json).map_err(|e| corrupt("meta", e.to_string()))?;
+        if meta.schema_version > SCHEMA_VERSION {
+            return Err(DecodeError::NewerVersion { found: meta.schema_version, supported: SCHEMA_VERSION });
+        }
+        Ok(Workspace::with_users([]))
+    }
+
+    /// Puts one decoded record into the primary maps (the index is rebuilt or kept by the caller).
+    pub(crate) fn insert_decoded(&mut self, decoded: Decoded) {
+        match decoded {
+            Decoded::Vault(vault) => self.vault = Some(vault),
+            Decoded::User(user) => {
+                self.users.insert(user.id.clone(), user);
+            }
+            Decoded::Connection(c) => {
+                self.connections.insert(c.id.clone(), c);
+            }
+            Decoded::Export(e) => {
+                self.exports.insert(e.id.clone(), e);
+            }
+            Decoded::Enrichment(n) => {
+                self.enrichments.insert(n.id.clone(), n);
+            }
+            Decoded::Link(l) => {
+                self.links.insert(l.id.clone(), l);
+            }
+            Decoded::Event(e) => self.events.push(e),
+            Decoded::Counters(c) => self.counters = c,
+        }
+    }
+
     /// The references and invariants that `apply` keeps, checked on read.
-    fn check_consistency(&self) -> Result<(), DecodeError> {
+    pub(crate) fn check_consistency(&self) -> Result<(), DecodeError> {
         let user = |key: &str, id: &UserId| {
             if self.users.contains_key(id) { Ok(()) } else { Err(dangling(key, format!("unknown user {id}"))) }
         };
