@@ -582,7 +582,7 @@ pub fn check_vault_name(value: &str) -> Result<String, FieldError> {
 }
 
 /// Field values that passed every check: plain values to store and typed
-/// secrets still to be fingerprinted.
+/// secrets still to be stamped (their values are not kept).
 #[derive(Debug, Default)]
 pub struct ValidFields<'a> {
     pub plain: BTreeMap<String, String>,

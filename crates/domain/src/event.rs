@@ -1,5 +1,5 @@
 //! What happened, for the activity log and for incremental storage. Events
-//! carry ids and display names only, never a secret or its fingerprint.
+//! carry ids and display names only, never a secret or anything derived from one.
 
 use serde::{Deserialize, Serialize};
 

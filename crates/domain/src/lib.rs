@@ -17,8 +17,10 @@
 //! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
 //!
 //! Secrets: a typed secret arrives as [`SecretInput`] (no `Display`, no
-//! `Serialize`, masked `Debug`) and is reduced to a [`SecretFingerprint`]
-//! before it is stored, so no state, event, record or view can leak it.
+//! `Serialize`, masked `Debug`), is checked while the command runs, and is
+//! then reduced to a [`SecretStamp`] (when it was set, nothing derived from
+//! the value: no hash, no length), so no state, event, record, download or
+//! view can leak it or let a guess be checked offline.
 
 pub mod catalog;
 pub mod checks;

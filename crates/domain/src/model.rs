@@ -116,8 +116,10 @@ impl fmt::Debug for DisplayName {
 }
 
 /// A secret as a user typed it. It cannot be displayed, serialised or
-/// debug-printed, and commands reduce it to a [`SecretFingerprint`] at once,
-/// so the plaintext never reaches the state, an event, a record or a view.
+/// debug-printed. Commands check its format and then keep only a
+/// [`SecretStamp`], which holds nothing derived from the value, so neither the
+/// plaintext nor anything to test a guess against reaches the state, an event,
+/// a record or a view.
 #[derive(Clone)]
 pub struct SecretInput(String);
 
@@ -131,8 +133,9 @@ impl SecretInput {
         &self.0
     }
 
-    pub fn fingerprint(&self, at: Timestamp) -> SecretFingerprint {
-        SecretFingerprint { length: self.0.chars().count(), checksum: fnv1a(self.0.as_bytes()), set_at: at }
+    /// What is kept once the secret is saved at `at`: only the time.
+    pub fn stamp(&self, at: Timestamp) -> SecretStamp {
+        SecretStamp { set_at: at }
     }
 }
 
@@ -142,21 +145,16 @@ impl fmt::Debug for SecretInput {
     }
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
-/// What is kept of a typed secret: enough to tell "saved" and "changed",
-/// never the value. (A demo stand-in for a real secret store.)
+/// What is kept of a typed secret: that one is saved, and when it was last
+/// set. Nothing derived from the value (no hash, no length) is kept, stored,
+/// exported or downloaded, so no record lets anyone check a guess offline.
+/// (The value itself would live in a real secret store; this demo drops it.)
+///
+/// Records written before this type carried `length` and `checksum` too;
+/// they still decode (unknown fields are ignored) and are written back
+/// without them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SecretFingerprint {
-    pub length: usize,
-    pub checksum: u64,
+pub struct SecretStamp {
     pub set_at: Timestamp,
 }
 
@@ -178,7 +176,7 @@ pub struct SignIn {
 /// Where a connection's secret field gets its value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Credential {
-    Typed(SecretFingerprint),
+    Typed(SecretStamp),
     KeyVault(SecretName),
 }
 
@@ -332,10 +330,12 @@ pub struct Enrichment {
     pub created_at: Timestamp,
 }
 
+/// One version of a vault secret: its number and when it was set, nothing
+/// derived from its value. (Older records also carry a `fingerprint` with a
+/// length and checksum; it is ignored on read and not written back.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SecretVersion {
     pub version: u32,
-    pub fingerprint: SecretFingerprint,
     pub created_at: Timestamp,
 }
 
@@ -369,7 +369,7 @@ pub enum LinkStatus {
 pub struct EngagementLink {
     pub id: EngagementLinkId,
     pub storage_account: String,
-    pub shared_key: SecretFingerprint,
+    pub shared_key: SecretStamp,
     pub environment_id: String,
     pub instance_folder: String,
     pub created_by: UserId,

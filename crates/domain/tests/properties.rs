@@ -55,6 +55,20 @@ struct Stash {
     connections: Vec<Connection>,
 }
 
+impl Stash {
+    /// Keeps what the events removed, so later steps can restore it.
+    fn keep_removed(&mut self, before: &Workspace, events: &[Event]) {
+        for event in events {
+            match &event.kind {
+                EventKind::ExportRemoved { id, .. } => self.exports.extend(before.export(id).cloned()),
+                EventKind::EnrichmentDeleted { id, .. } => self.enrichments.extend(before.enrichment(id).cloned()),
+                EventKind::ConnectionRemoved { id, .. } => self.connections.extend(before.connection(id).cloned()),
+                _ => {}
+            }
+        }
+    }
+}
+
 fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
     let connections: Vec<ConnectionId> = ws.connections().map(|c| c.id.clone()).collect();
     let exports: Vec<ExportId> = ws.exports().map(|e| e.id.clone()).collect();
@@ -219,6 +233,47 @@ fn everything_visible(ws: &Workspace) -> String {
     out
 }
 
+/// Runs `ops` from [`start`] and writes down, after every step, all that the workspace keeps,
+/// stores, logs or shows: the outcome, the events (debug and JSON), the record changes, every
+/// projection, "Test connection" of each connection, the state and the records.
+fn trace(ops: &[Op]) -> Vec<String> {
+    let mut ws = start();
+    let mut stash = Stash { exports: vec![], enrichments: vec![], connections: vec![] };
+    let mut steps = Vec::new();
+    for op in ops {
+        let actor = UserId::new(ACTORS[op.actor]);
+        let cmd = command(&ws, op, &stash);
+        let before = ws.clone();
+        let result = ws.apply(&actor, cmd, NOW);
+        let mut step = format!("{result:?}");
+        if let Ok(events) = &result {
+            stash.keep_removed(&before, events);
+            step += &serde_json::to_string(events).unwrap_or_default();
+            step += &format!("{:?}", ws.changes_since(events));
+        }
+        for c in ws.connections() {
+            step += &format!("{:?}", ws.test_connection(&admin(), &c.id, NOW));
+        }
+        step += &everything_visible(&ws);
+        steps.push(step);
+    }
+    steps
+}
+
+/// Where two texts first differ, with a little context.
+fn first_difference(a: &str, b: &str) -> String {
+    let at = a.char_indices().zip(b.chars()).find(|((_, x), y)| x != y).map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let from = (at.saturating_sub(120)..=at).find(|i| a.is_char_boundary(*i)).unwrap_or(at);
+    let end = |s: &str| (at + 120..=s.len()).find(|i| s.is_char_boundary(*i)).unwrap_or(s.len());
+    format!("A: …{}…\nB: …{}…", &a[from..end(a).max(from)], &b[from.min(b.len())..end(b).max(from.min(b.len()))])
+}
+
+/// Typed secrets of random content and length: anything the secret-field check takes
+/// (1 to 1,024 characters, no control characters), so both runs pass or fail alike.
+fn any_secret() -> impl Strategy<Value = String> {
+    prop_oneof![3 => "\\PC{1,40}", 1 => "\\PC{1,1024}"]
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
 }
@@ -251,14 +306,7 @@ proptest! {
                     }
                 }
                 Ok(events) => {
-                    for event in events {
-                        match &event.kind {
-                            EventKind::ExportRemoved { id, .. } => stash.exports.extend(before.export(id).cloned()),
-                            EventKind::EnrichmentDeleted { id, .. } => stash.enrichments.extend(before.enrichment(id).cloned()),
-                            EventKind::ConnectionRemoved { id, .. } => stash.connections.extend(before.connection(id).cloned()),
-                            _ => {}
-                        }
-                    }
+                    stash.keep_removed(&before, events);
                     if let Some(c) = &removed_connection {
                         prop_assert_eq!(brute_force_dependents(&ws, c), (vec![], vec![]));
                         prop_assert!(before.dependents(c).is_empty());
@@ -291,6 +339,18 @@ proptest! {
                 apply_changes(&mut store, &ws.changes_since(events));
             }
             prop_assert_eq!(&store, &records.into_iter().collect::<BTreeMap<_, _>>());
+        }
+    }
+
+    /// Two runs of the same commands that differ only in every typed secret's value keep,
+    /// store, log and show exactly the same bytes: nothing derived from a secret (no hash,
+    /// no length) is kept, so nothing can be checked offline against a guess.
+    #[test]
+    fn nothing_kept_depends_on_a_secret_value(steps in proptest::collection::vec((op(), any_secret(), any_secret()), 1..25)) {
+        let a: Vec<Op> = steps.iter().map(|(op, s, _)| Op { secret: s.clone(), ..op.clone() }).collect();
+        let b: Vec<Op> = steps.iter().map(|(op, _, s)| Op { secret: s.clone(), ..op.clone() }).collect();
+        for (i, (x, y)) in trace(&a).iter().zip(trace(&b)).enumerate() {
+            prop_assert!(*x == y, "step {} differs between the two secret values:\n{}", i, first_difference(x, &y));
         }
     }
 

@@ -94,6 +94,7 @@ fn version_0_connection_records_are_migrated() {
     // Written back, it is version 1.
     let json = ws.records().into_iter().find(|r| r.key == "connection/c-1").unwrap().json;
     assert!(json.starts_with("{\"v\":1,"));
+    assert!(!json.contains("checksum") && !json.contains("length"), "the old fingerprint is not written back: {json}");
     assert_eq!(Workspace::from_records(ws.records().into_iter().map(|r| (r.key, r.json)).collect()), Ok(ws));
 }
 
@@ -193,4 +194,41 @@ fn the_lenient_loader_still_refuses_newer_or_meta_less_data() {
     let (_, json) = records.iter_mut().find(|(k, _)| k == "export/e-1").unwrap();
     *json = json.replacen("\"v\":1", "\"v\":7", 1);
     assert_eq!(Workspace::load(records).map(|_| ()), Err(DecodeError::NewerVersion { found: 7, supported: 1 }));
+}
+
+/// Records written while typed secrets were kept as `{"length","checksum","set_at"}`
+/// fingerprints (connections, engagement links, and each vault secret version).
+fn with_old_fingerprints(records: &[(String, String)]) -> Vec<(String, String)> {
+    records
+        .iter()
+        .map(|(key, json)| {
+            let json = json.replace("{\"set_at\":", "{\"length\":12,\"checksum\":12638135523509116079,\"set_at\":");
+            let json = if key == "vault" {
+                json.replace(",\"created_at\":", ",\"fingerprint\":{\"length\":9,\"checksum\":42,\"set_at\":1697413820000},\"created_at\":")
+            } else {
+                json
+            };
+            (key.clone(), json)
+        })
+        .collect()
+}
+
+#[test]
+fn records_with_old_secret_fingerprints_still_decode_and_are_written_back_without_them() {
+    let ws = Workspace::sample(NOW);
+    let old = with_old_fingerprints(&pairs(&ws));
+    for key in ["connection/c-1", "engagement/l-1", "vault"] {
+        let (_, json) = old.iter().find(|(k, _)| k == key).unwrap();
+        assert!(json.contains("\"checksum\":") && json.contains("\"length\":"), "{key} has the old shape: {json}");
+    }
+    let decoded = Workspace::from_records(old).unwrap();
+    assert_eq!(decoded, ws);
+    let written = pairs(&decoded);
+    assert_eq!(written, pairs(&ws));
+    for (key, json) in &written {
+        assert!(!json.contains("checksum") && !json.contains("length") && !json.contains("fingerprint"), "{key} still holds a fingerprint: {json}");
+    }
+    // The stamp keeps when the secret was set.
+    let c = decoded.connection(&ConnectionId::new("c-1")).unwrap();
+    assert!(matches!(c.credentials.get("account_key"), Some(Credential::Typed(SecretStamp { set_at })) if *set_at == c.created_at));
 }

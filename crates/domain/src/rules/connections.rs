@@ -243,7 +243,7 @@ impl Workspace {
 
         let mut credentials = existing.map(|c| c.credentials.clone()).unwrap_or_default();
         for (key, secret) in &valid.secrets {
-            credentials.insert(key.clone(), Credential::Typed(secret.fingerprint(ctx.now)));
+            credentials.insert(key.clone(), Credential::Typed(secret.stamp(ctx.now)));
         }
         for (key, secret_name) in key_vault_secrets {
             credentials.insert(key.clone(), Credential::KeyVault(secret_name.clone()));

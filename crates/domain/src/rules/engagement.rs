@@ -50,7 +50,7 @@ impl Workspace {
         let link = EngagementLink {
             id: id.clone(),
             storage_account: fields.storage_account,
-            shared_key: shared_key.fingerprint(ctx.now),
+            shared_key: shared_key.stamp(ctx.now),
             environment_id: fields.environment_id,
             instance_folder: fields.instance_folder,
             created_by: ctx.actor.clone(),
@@ -84,7 +84,7 @@ impl Workspace {
         link.environment_id = fields.environment_id;
         link.instance_folder = fields.instance_folder;
         if let Some(key) = shared_key {
-            link.shared_key = key.fingerprint(ctx.now);
+            link.shared_key = key.stamp(ctx.now);
         }
         // New location or key: the data has to arrive again.
         if moved && link.status != LinkStatus::Pending {

@@ -78,7 +78,7 @@ impl Workspace {
         if vault.secrets.contains_key(&name) {
             return Err(DomainError::SecretExists(name));
         }
-        let secret = VaultSecret { versions: vec![SecretVersion { version: 1, fingerprint: value.fingerprint(ctx.now), created_at: ctx.now }], reachable: true };
+        let secret = VaultSecret { versions: vec![SecretVersion { version: 1, created_at: ctx.now }], reachable: true };
         if let Some(vault) = self.vault.as_mut() {
             vault.secrets.insert(name.clone(), secret);
         }
@@ -91,7 +91,7 @@ impl Workspace {
         validate_field(&SECRET_VALUE, value.expose()).map_err(|e| field_error("value", e))?;
         let secret = self.vault.as_mut().and_then(|v| v.secrets.get_mut(name)).ok_or_else(|| DomainError::SecretNotFound(name.clone()))?;
         let version = secret.versions.last().map_or(1, |v| v.version.saturating_add(1));
-        secret.versions.push(SecretVersion { version, fingerprint: value.fingerprint(ctx.now), created_at: ctx.now });
+        secret.versions.push(SecretVersion { version, created_at: ctx.now });
         Ok(vec![EventKind::SecretRotated { name: name.clone(), version }])
     }
 
