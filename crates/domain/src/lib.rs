@@ -15,11 +15,13 @@
 //! - [`checks`]: "Test connection", the offline re-check of a saved connection.
 //! - [`sample`]: deterministic demo data.
 //! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
+//! - [`backup`]: the downloadable backup file (records + event log) and its strict reader.
 //!
 //! Secrets: a typed secret arrives as [`SecretInput`] (no `Display`, no
 //! `Serialize`, masked `Debug`) and is reduced to a [`SecretFingerprint`]
 //! before it is stored, so no state, event, record or view can leak it.
 
+pub mod backup;
 pub mod catalog;
 pub mod checks;
 pub mod command;
@@ -34,6 +36,7 @@ pub mod storage;
 pub mod views;
 pub mod workspace;
 
+pub use backup::{decode_backup, encode_backup, Backup, BackupCounts, BackupError, BackupPreview, BACKUP_FORMAT, BACKUP_VERSION};
 pub use catalog::{catalog, connection_type, validate_field, validate_fields, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
 pub use checks::{CheckProblem, ConnectionCheck};
 pub use command::{Action, Command};
