@@ -18,6 +18,7 @@ pub fn action_key(action: Action) -> &'static str {
         Action::ManageKeyVault => "error.action.manage_key_vault",
         Action::ManageEngagementInsights => "error.action.manage_engagement_insights",
         Action::Restore => "error.action.restore",
+        Action::ManageWorkspace => "error.action.manage_workspace",
     }
 }
 

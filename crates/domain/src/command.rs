@@ -111,6 +111,8 @@ pub enum Action {
     ManageKeyVault,
     ManageEngagementInsights,
     Restore,
+    /// Replacing the whole store: load sample data, start empty, reset, restore a backup.
+    ManageWorkspace,
 }
 
 impl Action {
@@ -123,6 +125,7 @@ impl Action {
             Action::ManageKeyVault => "manage the Key Vault",
             Action::ManageEngagementInsights => "manage engagement insights",
             Action::Restore => "restore removed items",
+            Action::ManageWorkspace => "replace the whole workspace",
         }
     }
 }

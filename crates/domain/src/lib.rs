@@ -15,6 +15,7 @@
 //! - [`checks`]: "Test connection", the offline re-check of a saved connection.
 //! - [`sample`]: deterministic demo data.
 //! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
+//! - [`backup`]: the downloadable backup file (records + event log) and its strict reader.
 //!
 //! Secrets: a typed secret arrives as [`SecretInput`] (no `Display`, no
 //! `Serialize`, masked `Debug`), is checked while the command runs, and is
@@ -22,6 +23,7 @@
 //! the value: no hash, no length), so no state, event, record, download or
 //! view can leak it or let a guess be checked offline.
 
+pub mod backup;
 pub mod catalog;
 pub mod checks;
 pub mod command;
@@ -36,6 +38,7 @@ pub mod storage;
 pub mod views;
 pub mod workspace;
 
+pub use backup::{decode_backup, encode_backup, Backup, BackupCounts, BackupError, BackupPreview, BACKUP_FORMAT, BACKUP_VERSION};
 pub use catalog::{catalog, connection_type, validate_field, validate_fields, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
 pub use checks::{CheckProblem, ConnectionCheck};
 pub use command::{Action, Command};

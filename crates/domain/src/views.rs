@@ -185,6 +185,8 @@ pub enum Capability {
     ManageExport(ExportId),
     UseConnection(ConnectionId),
     ViewConnectionDetails,
+    /// Replace the whole store (sample data, start empty, reset, restore a backup).
+    ManageWorkspace,
 }
 
 impl Workspace {
@@ -200,7 +202,8 @@ impl Workspace {
             | Capability::ManageKeyVault
             | Capability::ManageEngagementInsights
             | Capability::Restore
-            | Capability::ViewConnectionDetails => admin,
+            | Capability::ViewConnectionDetails
+            | Capability::ManageWorkspace => admin,
             Capability::CreateExports => {
                 admin || (role == Role::Contributor && self.connections.values().any(|c| c.category() == Category::Export && c.shared_with_contributors()))
             }

@@ -85,6 +85,17 @@ impl Workspace {
         Ok(events)
     }
 
+    /// Whether `actor` may replace the whole store (load sample data, start empty, reset,
+    /// restore a backup). Administrators only, except when there are no users at all (first
+    /// run, or a store that could not be read): then there is nobody to ask.
+    pub fn authorize_replace(&self, actor: &UserId) -> Result<(), DomainError> {
+        if self.users.is_empty() {
+            return Ok(());
+        }
+        let role = self.users.get(actor).ok_or_else(|| DomainError::UnknownActor(actor.clone()))?.role;
+        if role == Role::Administrator { Ok(()) } else { Err(DomainError::NotAllowed { action: Action::ManageWorkspace, role }) }
+    }
+
     fn dispatch(&mut self, ctx: &Ctx, command: Command) -> Result<Vec<EventKind>, DomainError> {
         use Command::*;
         match command {

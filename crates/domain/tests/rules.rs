@@ -453,3 +453,25 @@ fn projections_hide_details_from_non_admins() {
     assert_eq!(ws.engagement_link_rows(&admin()).len(), 1);
     assert!(ws.engagement_link_rows(&contributor()).is_empty());
 }
+
+#[test]
+fn only_administrators_replace_the_whole_workspace() {
+    let ws = Workspace::sample(NOW);
+    assert_eq!(ws.authorize_replace(&admin()), Ok(()));
+    assert_eq!(ws.authorize_replace(&UserId::new(ADMIN_2)), Ok(()));
+    for (user, role) in [(contributor(), Role::Contributor), (UserId::new(CONTRIBUTOR_2), Role::Contributor), (viewer(), Role::Viewer)] {
+        assert_eq!(ws.authorize_replace(&user), Err(DomainError::NotAllowed { action: Action::ManageWorkspace, role }));
+    }
+    assert_eq!(ws.authorize_replace(&UserId::new("nobody")), Err(DomainError::UnknownActor(UserId::new("nobody"))));
+
+    // First run: nobody to ask, so anyone (even an id not in the store) may start.
+    let none = Workspace::with_users([]);
+    assert_eq!(none.authorize_replace(&viewer()), Ok(()));
+    assert_eq!(none.authorize_replace(&UserId::new("nobody")), Ok(()));
+
+    assert!(ws.can(&admin(), Capability::ManageWorkspace));
+    assert!(!ws.can(&contributor(), Capability::ManageWorkspace));
+    assert!(!ws.can(&viewer(), Capability::ManageWorkspace));
+    assert!(!ws.can(&UserId::new("nobody"), Capability::ManageWorkspace));
+    assert_eq!(Action::ManageWorkspace.key(), "replace the whole workspace");
+}
