@@ -10,6 +10,7 @@ pub mod errors;
 pub mod i18n;
 pub mod labels;
 pub mod pages;
+pub mod perf;
 pub mod prefs;
 pub mod shell;
 pub mod state;

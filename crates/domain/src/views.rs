@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalog::{Category, ConnectionTypeId};
-use crate::event::ObjectRef;
+use crate::event::{Event, ObjectRef};
 use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{
     Connection, Credential, ExportKind, ExportStatus, LinkStatus, Role, RunStatus, Schedule, SignIn, Timestamp, UsableBy,
@@ -409,10 +409,15 @@ impl Workspace {
 
     /// The activity log, newest first. Every signed-in role may read it.
     pub fn activity(&self, viewer: &UserId) -> Vec<ActivityRow> {
+        self.activity_of(viewer, &self.events)
+    }
+
+    /// Rows for `events` read from elsewhere (the app keeps the log in its own store), newest first.
+    pub fn activity_of(&self, viewer: &UserId, events: &[Event]) -> Vec<ActivityRow> {
         if self.role_of(viewer).is_none() {
             return Vec::new();
         }
-        self.events
+        events
             .iter()
             .rev()
             .map(|e| ActivityRow {

@@ -178,6 +178,11 @@ impl Workspace {
     pub fn engagement_link(&self, id: &EngagementLinkId) -> Option<&EngagementLink> {
         self.links.get(id)
     }
+    /// The number the next event will get: events are numbered 0, 1, 2 … without gaps.
+    pub fn next_event_seq(&self) -> u64 {
+        self.counters.next_seq
+    }
+
     /// The whole event log, oldest first.
     pub fn events(&self) -> &[Event] {
         &self.events

@@ -22,9 +22,12 @@ pub fn WorkspacePage() -> impl IntoView {
             d.close();
         }
     };
+    let refused = RwSignal::new(None::<String>);
     let confirm = move |_| {
         close();
-        portal.reset();
+        if let Err(error) = portal.reset() {
+            refused.set(Some(crate::errors::error_message(&i18n, &error)));
+        }
     };
     view! {
         <section class="page" aria-labelledby="page-title">
@@ -35,6 +38,7 @@ pub fn WorkspacePage() -> impl IntoView {
                 <button id="reset-workspace" class="danger" on:click=open>
                     {move || i18n.t("workspace.reset.button")}
                 </button>
+                <p class="field-error" id="reset-refused">{move || refused.get()}</p>
             </section>
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
                 <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>

@@ -10,8 +10,15 @@ use leptos::prelude::*;
 pub fn FirstRun() -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
-    let load_sample = move |_| portal.replace_workspace(Workspace::sample(now()));
-    let start_empty = move |_| portal.replace_workspace(Workspace::empty());
+    // A first run has no users yet, so nobody can be refused; a refusal is still shown, never dropped.
+    let refused = RwSignal::new(None::<String>);
+    let replace = move |workspace: Workspace| {
+        if let Err(error) = portal.replace_workspace(workspace) {
+            refused.set(Some(crate::errors::error_message(&i18n, &error)));
+        }
+    };
+    let load_sample = move |_| replace(Workspace::sample(now()));
+    let start_empty = move |_| replace(Workspace::empty());
     view! {
         <section class="first-run" aria-labelledby="first-run-title">
             <h1 id="first-run-title">{move || i18n.t("first_run.title")}</h1>
@@ -30,6 +37,7 @@ pub fn FirstRun() -> impl IntoView {
                     <p>{move || i18n.t("first_run.start_empty.help")}</p>
                 </div>
             </div>
+            <p class="field-error" id="first-run-refused">{move || refused.get()}</p>
         </section>
     }
 }

@@ -128,10 +128,14 @@ fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saving { .. } => i18n.t("save.saving"),
         SaveStatus::Failed { attempts, .. } => i18n.tf("save.failed", &[("attempts", &attempts.to_string())]),
         SaveStatus::MemoryOnly { .. } => i18n.t("save.memory_only"),
+        SaveStatus::Superseded => i18n.t("save.superseded"),
+        SaveStatus::Blocked => i18n.t("save.blocked"),
     };
     let class = move || match portal.writer.status.get() {
         SaveStatus::Saved | SaveStatus::Saving { .. } => "save-status",
-        SaveStatus::Failed { .. } | SaveStatus::MemoryOnly { .. } => "save-status save-status-problem",
+        SaveStatus::Failed { .. } | SaveStatus::MemoryOnly { .. } | SaveStatus::Superseded | SaveStatus::Blocked => {
+            "save-status save-status-problem"
+        }
     };
     view! {
         <p class=class id="save-status" role="status" aria-live="polite">

@@ -3,7 +3,7 @@
 
 use crate::i18n::use_i18n;
 use crate::state::startup::StoredDataProblem;
-use crate::state::{use_portal, Phase};
+use crate::state::use_portal;
 use crate::storage::download::download_text;
 use crate::time::now;
 use leptos::prelude::*;
@@ -26,18 +26,21 @@ pub fn Recovery(problem: StoredDataProblem) -> impl IntoView {
             failure.set(Some(i18n.t("recovery.download_failed")));
         }
     };
+    // Data of a newer portal is never written to: only the download is offered.
+    let can_start_fresh = portal.writer.database().is_some();
     let start_fresh = move |_| {
         let json = problem.with_value(StoredDataProblem::raw_json);
         let label = format!("quarantined-{}", now().0);
-        match portal.writer.record_store() {
-            Some(store) => leptos::task::spawn_local(async move {
-                match store.quarantine(&label, &json).await {
-                    Ok(()) => portal.phase.set(Phase::FirstRun),
-                    Err(error) => failure.set(Some(error.0)),
-                }
-            }),
-            None => portal.phase.set(Phase::FirstRun),
-        }
+        let Some(db) = portal.writer.database() else { return };
+        leptos::task::spawn_local(async move {
+            match db.quarantine(&label, &json).await {
+                Ok(()) => match portal.reset() {
+                    Ok(()) => {}
+                    Err(error) => failure.set(Some(crate::errors::error_message(&i18n, &error))),
+                },
+                Err(error) => failure.set(Some(error.0)),
+            }
+        });
     };
     view! {
         <section class="recovery" aria-labelledby="recovery-title" role="alert">
@@ -46,9 +49,11 @@ pub fn Recovery(problem: StoredDataProblem) -> impl IntoView {
             <p>{move || i18n.t("recovery.kept")}</p>
             <div class="choices">
                 <button id="download-raw" on:click=download>{move || i18n.t("recovery.download")}</button>
-                <button id="start-fresh" class="primary" on:click=start_fresh>
-                    {move || i18n.t("recovery.start_fresh")}
-                </button>
+                <Show when=move || can_start_fresh>
+                    <button id="start-fresh" class="primary" on:click=start_fresh>
+                        {move || i18n.t("recovery.start_fresh")}
+                    </button>
+                </Show>
             </div>
             <p class="field-error">{move || failure.get()}</p>
         </section>

@@ -3,10 +3,9 @@
 
 pub mod startup;
 
-use crate::storage::idb::Write;
-use crate::storage::writer::{SaveStatus, Writer};
+use crate::storage::writer::{Pending, Writer};
 use crate::time::now;
-use connections_domain::storage::RecordChange;
+use connections_domain::storage::LoadReport;
 use connections_domain::{Command, DomainError, Event, Role, User, UserId, Workspace};
 use leptos::prelude::*;
 
@@ -29,6 +28,8 @@ pub struct Portal {
     pub current_user: RwSignal<UserId>,
     pub phase: RwSignal<Phase>,
     pub writer: Writer,
+    /// What start-up set aside and repaired, until the user dismisses it.
+    pub damage: RwSignal<Option<LoadReport>>,
 }
 
 impl Portal {
@@ -38,6 +39,7 @@ impl Portal {
             current_user: RwSignal::new(current_user),
             phase: RwSignal::new(phase),
             writer,
+            damage: RwSignal::new(None),
         }
     }
 
@@ -46,8 +48,8 @@ impl Portal {
         self
     }
 
-    /// Applies `command` as the signed-in user. On success the workspace updates, the page
-    /// re-renders and the changed records are queued for IndexedDB; on refusal nothing changes.
+    /// Applies `command` as the signed-in user. On success the changed records are queued for
+    /// IndexedDB first and the page re-renders after; on refusal nothing changes.
     pub fn dispatch(&self, command: Command) -> Result<Vec<Event>, DomainError> {
         self.dispatch_as(self.current_user.get_untracked(), command)
     }
@@ -56,54 +58,57 @@ impl Portal {
     /// simulated engagement-insights service reports arriving data for the link's creator.
     /// The domain still checks that `actor` may do it.
     pub fn dispatch_as(&self, actor: UserId, command: Command) -> Result<Vec<Event>, DomainError> {
+        let at = now();
+        let kept = command.clone();
         let mut outcome = None;
-        self.workspace.update_untracked(|w| outcome = Some(w.apply(&actor, command, now())));
+        self.workspace.update_untracked(|w| outcome = Some(w.apply(&actor, command, at)));
         let events = outcome.unwrap_or_else(|| Ok(Vec::new()))?;
+        if self.writer.database().is_some() {
+            // Stored apart and read a page at a time: the workspace does not keep the log.
+            let changes = self.workspace.try_update_untracked(|w| {
+                let changes = w.changes_since(&events);
+                w.take_events();
+                changes
+            });
+            let pending = Pending::Change { actor, command: kept, at, changes: changes.unwrap_or_default(), events: events.clone() };
+            self.writer.enqueue(self.workspace, pending);
+        }
         self.workspace.notify();
-        let writes = self.workspace.with_untracked(|w| w.changes_since(&events));
-        self.writer.enqueue(writes.into_iter().map(to_write).collect());
         Ok(events)
     }
 
-    /// Replaces the whole workspace (sample data, start empty, reset) and stores it whole.
-    pub fn replace_workspace(&self, workspace: Workspace) {
-        let records = workspace.records();
+    /// Replaces the whole workspace (sample data, start empty, a large demo, restore) and stores
+    /// it whole, through the same queue as every other write. Administrators only, once a
+    /// workspace exists; the domain decides.
+    pub fn replace_workspace(&self, mut workspace: Workspace) -> Result<(), DomainError> {
+        self.authorize_replace()?;
+        // With IndexedDB the log is stored apart; in memory only the workspace keeps it for Activity.
+        let events = if self.writer.database().is_some() { workspace.take_events() } else { workspace.events().to_vec() };
         if !workspace.users().any(|u| u.id == self.current_user.get_untracked()) {
             if let Some(first) = default_user(&workspace) {
                 self.set_current_user(first);
             }
         }
-        self.workspace.set(workspace);
+        self.workspace.set(workspace.clone());
         self.phase.set(Phase::Ready);
-        if let Some(store) = self.writer.record_store() {
-            let writer = self.writer;
-            writer.status.set(SaveStatus::Saving { pending: 1 });
-            leptos::task::spawn_local(async move {
-                let raw: Vec<_> = records
-                    .into_iter()
-                    .map(|r| crate::storage::idb::RawRecord { key: r.key, text: r.json })
-                    .collect();
-                match store.replace_all(&raw).await {
-                    Ok(()) => writer.status.set(SaveStatus::Saved),
-                    Err(e) => writer.status.set(SaveStatus::Failed { attempts: 1, message: e.0, pending: 1 }),
-                }
-            });
-        }
+        self.writer.replace_queue(self.workspace, Pending::Replace { workspace: Box::new(workspace), events });
+        Ok(())
     }
 
-    /// Empties the store and returns to the first-run choice ("Reset workspace").
-    pub fn reset(&self) {
+    /// Empties the store and returns to the first-run choice ("Reset workspace"); writes still
+    /// queued are dropped.
+    pub fn reset(&self) -> Result<(), DomainError> {
+        self.authorize_replace()?;
         self.workspace.set(Workspace::empty());
         self.phase.set(Phase::FirstRun);
-        if let Some(store) = self.writer.record_store() {
-            let writer = self.writer;
-            leptos::task::spawn_local(async move {
-                match store.replace_all(&[]).await {
-                    Ok(()) => writer.status.set(SaveStatus::Saved),
-                    Err(e) => writer.status.set(SaveStatus::Failed { attempts: 1, message: e.0, pending: 1 }),
-                }
-            });
-        }
+        self.writer.replace_queue(self.workspace, Pending::Replace { workspace: Box::new(Workspace::empty()), events: Vec::new() });
+        Ok(())
+    }
+
+    /// Whether the signed-in user may replace the whole workspace (always, when there is none).
+    pub fn authorize_replace(&self) -> Result<(), DomainError> {
+        let user = self.current_user.get_untracked();
+        self.workspace.with_untracked(|w| w.authorize_replace(&user))
     }
 
     pub fn set_current_user(&self, user: UserId) {
@@ -129,13 +134,6 @@ pub fn default_user(workspace: &Workspace) -> Option<UserId> {
         .find(|u| u.role == Role::Administrator)
         .or_else(|| workspace.users().next())
         .map(|u| u.id.clone())
-}
-
-fn to_write(change: RecordChange) -> Write {
-    match change {
-        RecordChange::Put(record) => Write::Put { key: record.key, text: record.json },
-        RecordChange::Delete { key } => Write::Delete { key },
-    }
 }
 
 pub fn use_portal() -> Portal {

@@ -1,15 +1,20 @@
-//! Start-up: open IndexedDB, read every record and hand them to the domain decoder.
+//! Start-up: open IndexedDB, read the snapshot and the change-log tail, and hand them to the
+//! domain's lenient decoder.
 //!
-//! Three ways it can go besides plain success, each shown to the user: nothing stored (first
-//! run), IndexedDB unusable (the portal runs in memory with a banner), and stored data that
-//! cannot be read (kept as it is, with a download of the raw records and a fresh start on offer).
+//! Besides plain success: nothing stored (first run); IndexedDB unusable (the portal runs in
+//! memory with a banner); data written by a newer portal, or a store whose `meta` record is gone
+//! (the recovery screen, with a download of the raw data and a fresh start); and damaged records,
+//! which are set aside in the quarantine store while everything consistent loads, with a banner
+//! that names what is affected.
 
 use super::{default_user, Phase, Portal};
-use crate::storage::idb::{RawRecord, RecordStore};
-use crate::storage::writer::SaveStatus;
-use connections_domain::storage::DecodeError;
+use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError, StoreState};
+use crate::storage::writer::{Position, Rebuilt, SaveStatus, WRITE_LOCK};
+use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot};
+use connections_domain::storage::{apply_changes, DecodeError, LoadReport, Loaded};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Why stored data was not loaded, and the data itself, untouched.
@@ -53,53 +58,161 @@ pub fn raw_records_json(raw: &[RawRecord]) -> String {
     serde_json::to_string_pretty(&map).unwrap_or_default()
 }
 
-/// What reading the store produced, before any signal is touched (so it can be tested alone).
-pub fn decide(records: Vec<RawRecord>) -> Result<Option<Workspace>, StoredDataProblem> {
+/// What reading a version 1 store produced, before any signal is touched (so it can be tested alone).
+pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProblem> {
     if records.is_empty() {
         return Ok(None);
     }
     let pairs = records.iter().map(|r| (r.key.clone(), r.text.clone())).collect();
-    Workspace::from_records(pairs)
-        .map(Some)
-        .map_err(|error| StoredDataProblem::from_decode_error(&error, records))
+    Workspace::load(pairs).map(Some).map_err(|error| StoredDataProblem::from_decode_error(&error, records))
+}
+
+/// What a store holds, decoded: `None` for an empty store. Each record is decoded once: the
+/// snapshot's lines and the log's changes are folded as text first.
+pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), DecodeError> {
+    let Some(header) = &state.header else { return Ok((None, Position::default())) };
+    let mut records: BTreeMap<String, String> = decode_snapshot(&state.snapshot_text).into_iter().collect();
+    let mut damaged_entries = Vec::new();
+    let mut last_seq = header.seq;
+    for (seq, text) in &state.log {
+        last_seq = last_seq.max(*seq);
+        if *seq <= header.seq {
+            continue;
+        }
+        match decode_changes(&format!("log/{seq}"), text) {
+            Ok(changes) => apply_changes(&mut records, &changes),
+            Err(problem) => damaged_entries.push(connections_domain::storage::SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
+        }
+    }
+    let position = Position { generation: Some(header.generation), last_seq, snapshot_seq: header.seq };
+    if records.is_empty() {
+        return Ok((None, position));
+    }
+    let mut loaded = Workspace::load(records.into_iter().collect())?;
+    loaded.report.set_aside.extend(damaged_entries);
+    // The workspace never keeps events once IndexedDB holds them.
+    loaded.workspace.take_events();
+    Ok((Some(loaded), position))
+}
+
+/// Rebuilds from the store for a rebase or a full catch-up (see `storage::writer`).
+pub fn rebuild(db: &Database) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rebuilt, StorageError>> + '_>> {
+    Box::pin(async move {
+        let state = db.read_state().await?;
+        let (loaded, position) = fold_store(&state).map_err(|e| StorageError(e.to_string()))?;
+        Ok(Rebuilt { workspace: loaded.map(|l| l.workspace), position })
+    })
+}
+
+/// What start-up found besides the workspace, for the banner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StartupNotice {
+    pub report: LoadReport,
 }
 
 /// Opens storage and loads the workspace into `portal`, which starts in [`Phase::Loading`].
 pub async fn load_into(portal: Portal, stored_user: Option<String>) {
-    let outcome = match RecordStore::open().await {
-        Ok(store) => {
-            let store = Rc::new(store);
-            match store.load_all().await {
-                Ok(records) => {
-                    portal.writer.attach(store);
-                    decide(records)
+    let writer = portal.writer;
+    let opened = Database::open(
+        move || {
+            writer.supersede();
+        },
+        move || writer.status.set(SaveStatus::Blocked),
+    )
+    .await;
+    let phase = match opened {
+        Ok(db) => {
+            let db = Rc::new(db);
+            let outcome = load_store(&db).await;
+            let position = outcome.as_ref().map(|(_, position)| *position).unwrap_or_default();
+            // Attached even when the data cannot be read, so that Start fresh can write.
+            writer.attach(db.clone(), position, |db| rebuild(db));
+            watch_other_tabs(portal);
+            match outcome {
+                Ok((loaded, _)) => {
+                    match loaded {
+                        Some(loaded) => {
+                            if !loaded.report.is_clean() {
+                                set_aside(&db, &loaded.report).await;
+                                portal.damage.set(Some(loaded.report.clone()));
+                            }
+                            portal.workspace.set(loaded.workspace);
+                            Phase::Ready
+                        }
+                        None => Phase::FirstRun,
+                    }
                 }
-                Err(error) => {
-                    portal.writer.status.set(memory_only(error.0));
-                    Ok(None)
-                }
+                Err(problem) => Phase::Recovery(problem),
             }
         }
-        Err(error) => {
-            portal.writer.status.set(memory_only(error.0));
-            Ok(None)
+        Err(OpenError::Newer { found }) => {
+            let raw = Database::raw_dump().await.unwrap_or_default();
+            Phase::Recovery(StoredDataProblem {
+                message_key: "recovery.newer_database",
+                args: vec![("found", found.to_string()), ("supported", crate::storage::idb::DB_VERSION.to_string())],
+                raw,
+            })
         }
-    };
-    let phase = match outcome {
-        Ok(Some(workspace)) => {
-            portal.workspace.set(workspace);
-            Phase::Ready
+        Err(OpenError::Unavailable(error)) => {
+            writer.status.set(SaveStatus::MemoryOnly { reason: error.0 });
+            Phase::FirstRun
         }
-        Ok(None) => Phase::FirstRun,
-        Err(problem) => Phase::Recovery(problem),
     };
     let user = portal.workspace.with_untracked(|w| choose_user(w, stored_user));
     portal.current_user.set(user);
     portal.phase.set(phase);
+    crate::perf::mark_when_rendered("portal-ready");
 }
 
-fn memory_only(reason: String) -> SaveStatus {
-    SaveStatus::MemoryOnly { reason }
+/// Reads and decodes the store, migrating a version 1 store on the way.
+async fn load_store(db: &Database) -> Result<(Option<Loaded>, Position), StoredDataProblem> {
+    let state = db.read_state().await.map_err(|e| storage_problem(&e))?;
+    if state.header.is_none() && !state.legacy.is_empty() {
+        return migrate(db, state.legacy).await;
+    }
+    fold_store(&state).map_err(|error| {
+        let mut raw: Vec<RawRecord> = decode_snapshot(&state.snapshot_text).into_iter().map(|(key, text)| RawRecord { key, text }).collect();
+        raw.extend(state.log.iter().map(|(seq, text)| RawRecord { key: format!("log/{seq}"), text: text.clone() }));
+        StoredDataProblem::from_decode_error(&error, raw)
+    })
+}
+
+/// Version 1 kept one record per key: fold them into a first snapshot and the events store.
+async fn migrate(db: &Database, legacy: Vec<RawRecord>) -> Result<(Option<Loaded>, Position), StoredDataProblem> {
+    let Some(mut loaded) = decide(legacy)? else { return Ok((None, Position::default())) };
+    let events = loaded.workspace.take_events();
+    let header = SnapshotHeader { generation: new_generation(), seq: 1 };
+    let text = encode_snapshot(&loaded.workspace.object_records());
+    let event_texts: Vec<(u64, String)> = events.iter().map(|e| (e.seq, connections_domain::storage::event_record(e).json)).collect();
+    with_lock(WRITE_LOCK, db.replace(&header, &text, &event_texts)).await.map_err(|e| storage_problem(&e))?;
+    Ok((Some(loaded), Position { generation: Some(header.generation), last_seq: 1, snapshot_seq: 1 }))
+}
+
+fn storage_problem(error: &StorageError) -> StoredDataProblem {
+    StoredDataProblem { message_key: "recovery.unreadable", args: vec![("reason", error.0.clone())], raw: Vec::new() }
+}
+
+/// Keeps damaged records in the quarantine store, as found, so they can be downloaded or restored.
+async fn set_aside(db: &Database, report: &LoadReport) {
+    let raw: Vec<RawRecord> = report.set_aside.iter().map(|s| RawRecord { key: s.key.clone(), text: s.json.clone() }).collect();
+    let label = format!("set-aside-{}", crate::time::now().0);
+    let _ = db.quarantine(&label, &raw_records_json(&raw)).await;
+}
+
+/// Other tabs nudge this one through the BroadcastChannel; it also looks when it becomes visible.
+fn watch_other_tabs(portal: Portal) {
+    let catch_up = move || {
+        portal.writer.catch_up(portal.workspace, move |has_workspace| {
+            let phase = portal.phase.get_untracked();
+            if matches!(phase, Phase::Ready | Phase::FirstRun) {
+                portal.phase.set(if has_workspace { Phase::Ready } else { Phase::FirstRun });
+            }
+            let user = portal.workspace.with_untracked(|w| choose_user(w, Some(portal.current_user.get_untracked().to_string())));
+            portal.current_user.set(user);
+        });
+    };
+    portal.writer.listen(catch_up);
+    portal.writer.warn_before_unload();
 }
 
 /// The stored demo user when it still exists, else the first administrator.

@@ -1,32 +1,49 @@
-//! The save queue: each applied change becomes one batch of record writes, saved in order, one
-//! IndexedDB transaction per batch. A failed batch stays at the head of the queue and is retried
-//! with a growing pause; the in-memory workspace is never rolled back, and the header shows the
-//! state of saving so the user knows when work is not yet on disk.
+//! The one write queue, shared safely by every open tab.
+//!
+//! Each applied command becomes one [`Pending`] change; whole-store replacements (sample data,
+//! start empty, reset, restore) are pending too, so every write takes the same path. The queue is
+//! drained under the Web Lock [`WRITE_LOCK`], which serialises writers across tabs. Inside the
+//! lock the tab first reads what other tabs committed since it last looked; if there is anything,
+//! it rebuilds its state from the store and re-applies its own pending commands through
+//! `Workspace::apply` (a refusal is reported, in words, instead of written). Only then does it
+//! append its entries. A failed write stays at the head of the queue and is retried with a growing
+//! pause; the in-memory workspace is not rolled back, and the page warns before unloading while
+//! anything is pending. Other tabs are nudged through a BroadcastChannel and catch up from the log.
 
-use super::idb::{RecordStore, Write};
+use super::idb::{new_generation, with_lock, Database, SnapshotHeader, StorageError};
+use connections_domain::storage::text::{decode_changes, encode_changes, encode_snapshot};
+use connections_domain::storage::{decode_event, event_key, event_record, RecordChange};
+use connections_domain::{Command, DomainError, Event, Timestamp, UserId, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The Web Lock every tab takes to write.
+pub const WRITE_LOCK: &str = "connections-portal-write";
+/// The BroadcastChannel tabs nudge each other on.
+const CHANNEL: &str = "connections-portal";
+/// Change-log entries after which the log is folded into a new snapshot.
+const COMPACT_AFTER: u64 = 200;
+/// Change-log entries written in one transaction at most.
+const BATCH: usize = 64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     /// Everything applied so far is in IndexedDB.
     Saved,
-    /// Batches are waiting or being written.
+    /// Changes are waiting or being written.
     Saving { pending: usize },
     /// The last write failed; it will be tried again.
     Failed { attempts: u32, message: String, pending: usize },
     /// IndexedDB cannot be used: changes live only as long as this tab.
     MemoryOnly { reason: String },
-}
-
-#[derive(Clone, Copy)]
-pub struct Writer {
-    store: StoredValue<Option<Rc<RecordStore>>, LocalStorage>,
-    queue: StoredValue<VecDeque<Vec<Write>>, LocalStorage>,
-    draining: StoredValue<bool, LocalStorage>,
-    pub status: RwSignal<SaveStatus>,
+    /// A newer portal opened the database in another tab; this tab no longer writes.
+    Superseded,
+    /// This tab's upgrade of the database waits for an older tab of the portal to close.
+    Blocked,
 }
 
 /// Pause before retry `attempt` (1-based): 1 s, 2 s, 4 s … capped at 30 s.
@@ -34,59 +51,132 @@ pub fn retry_delay_ms(attempt: u32) -> u32 {
     1000u32.saturating_mul(1 << attempt.saturating_sub(1).min(5)).min(30_000)
 }
 
+/// A write waiting for its turn.
+#[derive(Clone, Debug)]
+pub enum Pending {
+    /// One applied command. The command is kept (in memory only: it may hold a typed secret) so
+    /// that it can be re-applied if another tab wrote first.
+    Change { actor: UserId, command: Command, at: Timestamp, changes: Vec<RecordChange>, events: Vec<Event> },
+    /// The whole store replaced by `workspace` and its `events` (an empty workspace with no users
+    /// leaves the store empty: the first-run choice).
+    Replace { workspace: Box<Workspace>, events: Vec<Event> },
+}
+
+/// Where this tab's copy of the workspace stands in the store.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Position {
+    /// The snapshot generation this copy belongs to; `None` for an empty store.
+    pub generation: Option<f64>,
+    /// The last change-log entry folded into this copy.
+    pub last_seq: u64,
+    /// The entry the stored snapshot stands at.
+    pub snapshot_seq: u64,
+}
+
+/// The store state rebuilt from IndexedDB: what a rebase or a full catch-up installs.
+pub struct Rebuilt {
+    pub workspace: Option<Workspace>,
+    pub position: Position,
+}
+
+/// How to rebuild the state from the store, given by start-up (which owns the decoding rules).
+pub type Rebuild = for<'a> fn(&'a Database) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rebuilt, StorageError>> + 'a>>;
+
+#[derive(Clone, Copy)]
+pub struct Writer {
+    db: StoredValue<Option<Rc<Database>>, LocalStorage>,
+    queue: StoredValue<VecDeque<Pending>, LocalStorage>,
+    draining: StoredValue<bool, LocalStorage>,
+    position: StoredValue<Position, LocalStorage>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    rebuild: StoredValue<Option<Rebuild>, LocalStorage>,
+    pub status: RwSignal<SaveStatus>,
+    /// Changes this tab showed as made that could not be kept because another tab changed the
+    /// workspace first; the shell tells the user and empties it.
+    pub refused: RwSignal<Vec<DomainError>>,
+    /// Bumped whenever the workspace changes under this tab (another tab's change folded in).
+    pub outside_changes: RwSignal<u64>,
+}
+
 impl Writer {
-    pub fn new(store: Option<Rc<RecordStore>>, status: SaveStatus) -> Self {
+    pub fn new(db: Option<Rc<Database>>, status: SaveStatus) -> Self {
         Writer {
-            store: StoredValue::new_local(store),
+            db: StoredValue::new_local(db),
             queue: StoredValue::new_local(VecDeque::new()),
             draining: StoredValue::new_local(false),
+            position: StoredValue::new_local(Position::default()),
+            channel: StoredValue::new_local(None),
+            rebuild: StoredValue::new_local(None),
             status: RwSignal::new(status),
+            refused: RwSignal::new(Vec::new()),
+            outside_changes: RwSignal::new(0),
         }
     }
 
-    /// Connects the queue to IndexedDB once it has opened.
-    pub fn attach(&self, store: Rc<RecordStore>) {
-        self.store.set_value(Some(store));
+    /// Connects the queue to the opened database, at `position`.
+    pub fn attach(&self, db: Rc<Database>, position: Position, rebuild: Rebuild) {
+        self.db.set_value(Some(db));
+        self.position.set_value(position);
+        self.rebuild.set_value(Some(rebuild));
         self.status.set(SaveStatus::Saved);
     }
 
-    pub fn record_store(&self) -> Option<Rc<RecordStore>> {
-        self.store.get_value()
+    pub fn database(&self) -> Option<Rc<Database>> {
+        self.db.get_value()
     }
 
-    fn pending(&self) -> usize {
+    pub fn position(&self) -> Position {
+        self.position.get_value()
+    }
+
+    pub fn pending(&self) -> usize {
         self.queue.with_value(VecDeque::len)
     }
 
-    /// Queues one change's writes. Does nothing when running in memory only.
-    pub fn enqueue(&self, writes: Vec<Write>) {
-        if writes.is_empty() || self.record_store().is_none() {
+    /// Stops writing for good: a newer portal has taken the database over.
+    pub fn supersede(&self) {
+        self.db.set_value(None);
+        self.status.set(SaveStatus::Superseded);
+    }
+
+    /// Queues a write and starts draining. In memory-only mode there is nothing to write to.
+    pub fn enqueue(&self, workspace: RwSignal<Workspace>, pending: Pending) {
+        if self.database().is_none() {
             return;
         }
-        self.queue.update_value(|q| q.push_back(writes));
+        self.queue.update_value(|q| q.push_back(pending));
+        self.start(workspace);
+    }
+
+    /// Drops every queued write and queues `replace` in their place ("Reset drops pending writes").
+    pub fn replace_queue(&self, workspace: RwSignal<Workspace>, replace: Pending) {
+        if self.database().is_none() {
+            return;
+        }
+        self.queue.update_value(|q| {
+            q.clear();
+            q.push_back(replace);
+        });
+        self.start(workspace);
+    }
+
+    fn start(&self, workspace: RwSignal<Workspace>) {
         if !self.status.with_untracked(|s| matches!(s, SaveStatus::Failed { .. })) {
             self.status.set(SaveStatus::Saving { pending: self.pending() });
         }
         if !self.draining.get_value() {
             self.draining.set_value(true);
             let writer = *self;
-            spawn_local(async move { writer.drain().await });
+            spawn_local(async move { writer.drain(workspace).await });
         }
     }
 
-    async fn drain(self) {
-        let Some(store) = self.record_store() else { return };
+    async fn drain(self, workspace: RwSignal<Workspace>) {
         let mut attempts = 0;
-        while let Some(batch) = self.queue.with_value(|q| q.front().cloned()) {
-            match store.write(&batch).await {
-                Ok(()) => {
-                    attempts = 0;
-                    self.queue.update_value(|q| {
-                        q.pop_front();
-                    });
-                    let pending = self.pending();
-                    self.status.set(if pending == 0 { SaveStatus::Saved } else { SaveStatus::Saving { pending } });
-                }
+        while self.pending() > 0 {
+            let Some(db) = self.database() else { break };
+            match with_lock(WRITE_LOCK, self.commit_front(&db, workspace)).await {
+                Ok(()) => attempts = 0,
                 Err(error) => {
                     attempts += 1;
                     self.status.set(SaveStatus::Failed { attempts, message: error.0, pending: self.pending() });
@@ -95,5 +185,216 @@ impl Writer {
             }
         }
         self.draining.set_value(false);
+        if self.database().is_some() && self.pending() == 0 {
+            self.status.set(SaveStatus::Saved);
+        }
     }
+
+    /// Inside the write lock: catch up if another tab wrote, then write the head of the queue.
+    async fn commit_front(self, db: &Database, workspace: RwSignal<Workspace>) -> Result<(), StorageError> {
+        let position = self.position();
+        let (header, entries) = db.read_since(position.last_seq).await?;
+        if header.as_ref().map(|h| h.generation) != position.generation || !entries.is_empty() {
+            // Only commands depend on the state they were applied to; a replacement does not.
+            if self.queue.with_value(|q| q.iter().any(|p| matches!(p, Pending::Change { .. }))) {
+                self.rebase(db, workspace).await?;
+            } else {
+                let last = entries.last().map_or(header.as_ref().map_or(0, |h| h.seq), |(seq, _)| *seq);
+                self.position.update_value(|p| p.last_seq = p.last_seq.max(last));
+            }
+        }
+        let position = self.position();
+        let head = self.queue.with_value(|q| match q.front() {
+            Some(Pending::Replace { .. }) => q.front().cloned().into_iter().collect::<Vec<_>>(),
+            _ => q.iter().take_while(|p| matches!(p, Pending::Change { .. })).take(BATCH).cloned().collect(),
+        });
+        match head.first() {
+            None => return Ok(()),
+            Some(Pending::Replace { workspace: replacement, events }) => {
+                let seq = position.last_seq + 1;
+                let empty = replacement.users().next().is_none();
+                let header = SnapshotHeader { generation: new_generation(), seq };
+                let text = if empty { String::new() } else { encode_snapshot(&replacement.object_records()) };
+                db.replace(&header, &text, &event_texts(events)).await?;
+                self.position.set_value(Position { generation: Some(header.generation), last_seq: seq, snapshot_seq: seq });
+            }
+            Some(Pending::Change { .. }) => {
+                let mut entries = Vec::with_capacity(head.len());
+                let mut events = Vec::new();
+                for (i, pending) in head.iter().enumerate() {
+                    if let Pending::Change { changes, events: applied, .. } = pending {
+                        let objects: Vec<RecordChange> = changes.iter().filter(|c| !is_event(c)).cloned().collect();
+                        entries.push((position.last_seq + 1 + i as u64, encode_changes(&objects)));
+                        events.extend(event_texts(applied));
+                    }
+                }
+                db.append(&entries, &events).await?;
+                self.position.update_value(|p| p.last_seq += head.len() as u64);
+            }
+        }
+        self.queue.update_value(|q| {
+            q.drain(..head.len());
+        });
+        let pending = self.pending();
+        self.status.set(if pending == 0 { SaveStatus::Saved } else { SaveStatus::Saving { pending } });
+        self.nudge_other_tabs();
+        if pending == 0 {
+            self.compact_if_due(db, workspace).await;
+        }
+        Ok(())
+    }
+
+    /// Another tab wrote first: rebuild from the store, then re-apply this tab's pending commands.
+    async fn rebase(self, db: &Database, workspace: RwSignal<Workspace>) -> Result<(), StorageError> {
+        let Some(rebuild) = self.rebuild.get_value() else { return Ok(()) };
+        let rebuilt = rebuild(db).await?;
+        // From here to the signal update nothing awaits, so no command slips in between.
+        let mut fresh = rebuilt.workspace.unwrap_or_else(Workspace::empty);
+        let mut kept = VecDeque::new();
+        let mut refused = Vec::new();
+        for pending in self.queue.with_value(|q| q.iter().cloned().collect::<Vec<_>>()) {
+            match pending {
+                Pending::Change { actor, command, at, .. } => match fresh.apply(&actor, command.clone(), at) {
+                    Ok(events) => {
+                        let changes = fresh.changes_since(&events);
+                        fresh.take_events();
+                        kept.push_back(Pending::Change { actor, command, at, changes, events });
+                    }
+                    Err(error) => refused.push(error),
+                },
+                Pending::Replace { workspace: replacement, events } => {
+                    // A replacement overwrites whatever came before it.
+                    kept.clear();
+                    fresh = (*replacement).clone();
+                    kept.push_back(Pending::Replace { workspace: replacement, events });
+                }
+            }
+        }
+        self.queue.set_value(kept);
+        self.position.set_value(rebuilt.position);
+        workspace.set(fresh);
+        self.outside_changes.update(|n| *n += 1);
+        if !refused.is_empty() {
+            self.refused.update(|r| r.extend(refused));
+        }
+        Ok(())
+    }
+
+    /// Folds the change log into a new snapshot now and then, so start-up reads little.
+    async fn compact_if_due(self, db: &Database, workspace: RwSignal<Workspace>) {
+        let position = self.position();
+        let Some(generation) = position.generation else { return };
+        if position.last_seq < position.snapshot_seq + COMPACT_AFTER {
+            return;
+        }
+        // The queue is empty and this tab holds the lock, so its copy is exactly the store's.
+        let text = workspace.with_untracked(|w| encode_snapshot(&w.object_records()));
+        let header = SnapshotHeader { generation, seq: position.last_seq };
+        if db.compact(&header, &text).await.is_ok() {
+            self.position.update_value(|p| p.snapshot_seq = header.seq);
+        }
+    }
+
+    /// Catches up on what other tabs committed, when this tab has nothing of its own pending (a
+    /// pending write catches up inside the lock instead).
+    pub fn catch_up(self, workspace: RwSignal<Workspace>, on_rebuilt: impl Fn(bool) + 'static) {
+        let Some(db) = self.database() else { return };
+        if self.draining.get_value() || self.pending() > 0 {
+            return;
+        }
+        let started = self.position();
+        spawn_local(async move {
+            let Ok((header, entries)) = db.read_since(started.last_seq).await else { return };
+            if self.draining.get_value() || self.pending() > 0 || self.position() != started {
+                return;
+            }
+            let same_generation = header.as_ref().map(|h| h.generation) == started.generation;
+            let contiguous = entries.iter().enumerate().all(|(i, (seq, _))| *seq == started.last_seq + 1 + i as u64);
+            if same_generation && contiguous {
+                if entries.is_empty() {
+                    return;
+                }
+                let mut folded = true;
+                let last = entries.last().map_or(started.last_seq, |(seq, _)| *seq);
+                workspace.update(|w| {
+                    for (seq, text) in &entries {
+                        let applied = decode_changes(&format!("log/{seq}"), text).and_then(|changes| w.absorb(&changes));
+                        if applied.is_err() {
+                            folded = false;
+                            break;
+                        }
+                    }
+                    w.take_events();
+                });
+                if folded {
+                    self.position.update_value(|p| p.last_seq = last);
+                    self.outside_changes.update(|n| *n += 1);
+                    return;
+                }
+            }
+            // A replaced store, a gap left by compaction, or an entry that did not fold: rebuild.
+            let Some(rebuild) = self.rebuild.get_value() else { return };
+            let Ok(rebuilt) = rebuild(&db).await else { return };
+            if self.draining.get_value() || self.pending() > 0 {
+                return;
+            }
+            let has_workspace = rebuilt.workspace.is_some();
+            self.position.set_value(rebuilt.position);
+            workspace.set(rebuilt.workspace.unwrap_or_else(Workspace::empty));
+            self.outside_changes.update(|n| *n += 1);
+            on_rebuilt(has_workspace);
+        });
+    }
+
+    /// Up to `limit` events numbered below `before`, oldest first, from the events store. A
+    /// damaged event is skipped rather than hiding the rest.
+    pub async fn events_before(&self, before: u64, limit: u64) -> Vec<Event> {
+        let Some(db) = self.database() else { return Vec::new() };
+        let texts = db.events_between(before.saturating_sub(limit), before).await.unwrap_or_default();
+        texts.iter().filter_map(|(seq, text)| decode_event(&event_key(*seq), text).ok()).collect()
+    }
+
+    /// Listens for other tabs' nudges; `on_nudge` runs for each.
+    pub fn listen(&self, on_nudge: impl Fn() + 'static) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
+        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| on_nudge());
+        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        // The channel lives as long as the page, and so must its handler.
+        handler.forget();
+        self.channel.set_value(Some(channel));
+    }
+
+    fn nudge_other_tabs(&self) {
+        self.channel.with_value(|c| {
+            if let Some(channel) = c {
+                let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("committed"));
+            }
+        });
+    }
+
+    /// Asks the browser to warn before the page unloads while writes are pending.
+    pub fn warn_before_unload(&self) {
+        let writer = *self;
+        let handler = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(move |event: web_sys::BeforeUnloadEvent| {
+            if writer.pending() > 0 {
+                event.prevent_default();
+                event.set_return_value("unsaved");
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
+        }
+        handler.forget();
+    }
+}
+
+fn is_event(change: &RecordChange) -> bool {
+    match change {
+        RecordChange::Put(r) => r.key.starts_with("event/"),
+        RecordChange::Delete { key } => key.starts_with("event/"),
+    }
+}
+
+fn event_texts(events: &[Event]) -> Vec<(u64, String)> {
+    events.iter().map(|e| (e.seq, event_record(e).json)).collect()
 }

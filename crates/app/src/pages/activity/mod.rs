@@ -11,7 +11,10 @@ use crate::state::use_portal;
 use crate::storage::download::download_text;
 use crate::time::format_timestamp;
 use crate::ui::toast::use_toasts;
-use connections_domain::{ActivityRow, ObjectRef};
+use connections_domain::{ActivityRow, Event, ObjectRef};
+
+/// Events read from the store at a time.
+const ACTIVITY_PAGE: u64 = 200;
 use leptos::prelude::*;
 
 /// Object kinds offered by the filter, as (value, label key).
@@ -78,10 +81,25 @@ pub fn ActivityPage() -> impl IntoView {
     let portal = use_portal();
     let toasts = use_toasts();
     let filter = RwSignal::new(ActivityFilter::default());
+    // With IndexedDB the log lives in its own store and is read a page at a time, newest first;
+    // in memory only, the workspace keeps it.
+    let stored = portal.writer.database().is_some();
+    let reach = RwSignal::new(ACTIVITY_PAGE);
+    let loaded = RwSignal::new(Vec::<Event>::new());
+    Effect::new(move |_| {
+        let newest = portal.workspace.with(|w| w.next_event_seq());
+        let limit = reach.get();
+        if stored {
+            let writer = portal.writer;
+            leptos::task::spawn_local(async move { loaded.set(writer.events_before(newest, limit).await) });
+        }
+    });
     let all = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.activity(&viewer))
+        if stored { loaded.with(|events| portal.workspace.with(|w| w.activity_of(&viewer, events))) } else { portal.workspace.with(|w| w.activity(&viewer)) }
     });
+    let total = move || if stored { portal.workspace.with(|w| w.next_event_seq()) as usize } else { all.with(Vec::len) };
+    let older = move || stored && reach.get() < portal.workspace.with(|w| w.next_event_seq());
     let visible = Memo::new(move |_| filter.with(|f| all.get().into_iter().filter(|r| f.keeps(r)).collect::<Vec<_>>()));
     let users = move || portal.workspace.with(|w| w.users().map(|u| u.name.clone()).collect::<Vec<_>>());
     let download = move |_| {
@@ -128,7 +146,7 @@ pub fn ActivityPage() -> impl IntoView {
                 </button>
             </div>
             <p class="row-count" id="activity-count" role="status">
-                {move || i18n.tf("activity.count", &[("shown", &visible.with(Vec::len).to_string()), ("total", &all.with(Vec::len).to_string())])}
+                {move || i18n.tf("activity.count", &[("shown", &visible.with(Vec::len).to_string()), ("total", &total().to_string())])}
             </p>
             <Show
                 when=move || !visible.with(Vec::is_empty)
@@ -173,6 +191,11 @@ pub fn ActivityPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+            </Show>
+            <Show when=older>
+                <button type="button" id="activity-older" on:click=move |_| reach.update(|r| *r += ACTIVITY_PAGE)>
+                    {move || i18n.t("activity.show_older")}
+                </button>
             </Show>
         </section>
     }
