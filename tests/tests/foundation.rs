@@ -115,77 +115,102 @@ async fn the_language_and_theme_switches_apply_live_and_persist() {
     .await;
 }
 
-/// Overwrites one stored record with damaged text, as a crash mid-write or a bad edit would.
-async fn damage_a_connection_record(page: &Page) -> Result<String, end_to_end::Failure> {
+/// Rewrites the stored snapshot with `edit` (a JavaScript function from text to text), as a
+/// crash mid-write or a bad hand edit would leave it.
+async fn edit_snapshot(page: &Page, edit: &str) -> Result<String, end_to_end::Failure> {
     let key = page
         .script_async(
-            r#"const done = arguments[arguments.length - 1];
-            const open = indexedDB.open('connections-portal');
-            open.onsuccess = () => {
-              const db = open.result;
-              const tx = db.transaction('records', 'readwrite');
-              const store = tx.objectStore('records');
-              const keys = store.getAllKeys();
-              keys.onsuccess = () => {
-                const key = keys.result.find(k => String(k).startsWith('connection/'));
-                store.put('{"v":1,"data":{"id":"trunc', key);
-                tx.oncomplete = () => { db.close(); done(key); };
-              };
-            };
-            open.onerror = () => done(null);"#,
+            &format!(
+                r#"const done = arguments[arguments.length - 1];
+                const edit = {edit};
+                const open = indexedDB.open('connections-portal');
+                open.onsuccess = () => {{
+                  const db = open.result;
+                  const tx = db.transaction('snapshot', 'readwrite');
+                  const store = tx.objectStore('snapshot');
+                  const get = store.get('current');
+                  get.onsuccess = () => {{
+                    const value = get.result;
+                    const [text, key] = edit(value.text);
+                    value.text = text;
+                    store.put(value, 'current');
+                    tx.oncomplete = () => {{ db.close(); done(key); }};
+                  }};
+                }};
+                open.onerror = () => done(null);"#
+            ),
             vec![],
         )
         .await?;
-    key.as_str().map(str::to_string).ok_or_else(|| "no connection record found to damage".into())
+    key.as_str().map(str::to_string).ok_or_else(|| "the snapshot had nothing to edit".into())
 }
 
-async fn stored_value(page: &Page, object_store: &str, key: &str) -> Result<serde_json::Value, end_to_end::Failure> {
+async fn all_values(page: &Page, object_store: &str) -> Result<serde_json::Value, end_to_end::Failure> {
     page.script_async(
-        r#"const [storeName, key, done] = arguments;
+        r#"const [storeName, done] = arguments;
         const open = indexedDB.open('connections-portal');
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction(storeName).objectStore(storeName).get(key);
-          request.onsuccess = () => { db.close(); done(request.result === undefined ? null : request.result); };
+          const all = db.transaction(storeName).objectStore(storeName).getAll();
+          all.onsuccess = () => { db.close(); done(all.result); };
         };"#,
-        vec![json!(object_store), json!(key)],
+        vec![json!(object_store)],
     )
     .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn damaged_stored_data_is_kept_aside_and_reported() {
+async fn one_damaged_record_is_set_aside_and_the_rest_loads() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
-        let key = damage_a_connection_record(&page).await?;
+        // Damage the connection that the first export uses.
+        let key = edit_snapshot(
+            &page,
+            r#"(text) => {
+                const lines = text.split('\n');
+                const exportLine = lines.find(l => l.startsWith('export/') && l.includes('"connection":"c-'));
+                const used = exportLine.match(/"connection":"(c-\d+)"/)[1];
+                const key = 'connection/' + used;
+                return [lines.map(l => l.startsWith(key + '\t') ? key + '\t{"v":1,"data":{"id":"trunc' : l).join('\n'), key];
+            }"#,
+        )
+        .await?;
         page.reload().await?;
-        let reason = page.text("#recovery-reason").await?;
-        ensure(reason.contains(&key), format!("the explanation names the damaged record {key}: {reason}"))?;
+        let banner = page.text("#damage-banner").await?;
+        ensure(banner.contains(&key), format!("the banner names the damaged record {key}: {banner}"))?;
+        ensure(banner.contains("now shows No connection"), format!("the banner says what the exports lost: {banner}"))?;
+        page.screenshot("damaged-record").await?;
+        page.open("/data/exports").await?;
+        page.heading_is("Exports").await?;
+        let exports = page.count("#export-list tbody tr").await?;
+        ensure(exports >= 20, format!("every export still loads, saw {exports}"))?;
+        let quarantined = all_values(&page, "quarantine").await?.to_string();
+        ensure(quarantined.contains("trunc"), "the damaged record is kept, as found, in the quarantine store")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_store_without_its_version_record_is_kept_and_reported() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        edit_snapshot(&page, r#"(text) => [text.split('\n').filter(l => !l.startsWith('meta\t')).join('\n'), 'meta']"#).await?;
+        page.reload().await?;
+        page.find("#recovery-reason").await?;
         page.find("#download-raw").await?;
         page.screenshot("recovery").await?;
 
         // Reloading again changes nothing: the data is still there, untouched.
         page.reload().await?;
         page.find("#recovery-reason").await?;
-        let still = stored_value(&page, "records", &key).await?;
-        ensure(still == json!("{\"v\":1,\"data\":{\"id\":\"trunc"), format!("the damaged record is untouched: {still}"))?;
+        let snapshot = all_values(&page, "snapshot").await?.to_string();
+        ensure(snapshot.contains("connection/c-1"), "the unreadable data is untouched")?;
 
         page.click("#start-fresh").await?;
         page.find("#load-sample").await?;
-        let quarantined = page
-            .script_async(
-                r#"const done = arguments[arguments.length - 1];
-                const open = indexedDB.open('connections-portal');
-                open.onsuccess = () => {
-                  const db = open.result;
-                  const all = db.transaction('quarantine').objectStore('quarantine').getAll();
-                  all.onsuccess = () => { db.close(); done(all.result); };
-                };"#,
-                vec![],
-            )
-            .await?;
-        let text = quarantined.to_string();
-        ensure(text.contains("trunc") && text.contains("meta"), "the raw records were set aside in the quarantine store")?;
+        let quarantined = all_values(&page, "quarantine").await?.to_string();
+        ensure(quarantined.contains("connection/c-1"), "the raw records were set aside in the quarantine store")?;
         Ok(())
     })
     .await;

@@ -4,6 +4,7 @@
 use crate::app::page_title;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
+use connections_domain::Capability;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -23,6 +24,11 @@ pub fn WorkspacePage() -> impl IntoView {
         }
     };
     let refused = RwSignal::new(None::<String>);
+    // Whole-store operations are for administrators; the domain decides, and refuses them too.
+    let may_replace = move || {
+        let user = portal.current_user.get();
+        portal.workspace.with(|w| w.can(&user, Capability::ManageWorkspace))
+    };
     let confirm = move |_| {
         close();
         if let Err(error) = portal.reset() {
@@ -32,6 +38,7 @@ pub fn WorkspacePage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("workspace.title")}</h1>
+            <Show when=may_replace fallback=move || view! { <p id="workspace-admins-only">{move || i18n.t("workspace.admins_only")}</p> }>
             <section class="card" aria-labelledby="reset-title">
                 <h2 id="reset-title">{move || i18n.t("workspace.reset.title")}</h2>
                 <p>{move || i18n.t("workspace.reset.body")}</p>
@@ -40,6 +47,7 @@ pub fn WorkspacePage() -> impl IntoView {
                 </button>
                 <p class="field-error" id="reset-refused">{move || refused.get()}</p>
             </section>
+            </Show>
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
                 <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>
                 <p>{move || i18n.t("workspace.reset.confirm_body")}</p>

@@ -1,0 +1,221 @@
+//! The store of record shared by several tabs, and its faults, end to end in the built site.
+//! Each scenario opens a second tab in the same browser profile (so the same IndexedDB) and
+//! drives both with real clicks and keystrokes.
+
+use end_to_end::{ensure, in_each_browser, Failure, Page};
+use fantoccini::wd::WindowHandle;
+use fantoccini::Locator;
+use serde_json::json;
+
+async fn type_in(page: &Page, css: &str, text: &str) -> Result<(), Failure> {
+    let input = page.find(css).await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    Ok(())
+}
+
+/// Opens a second tab on `path` and returns (first tab, second tab); the page then drives the second.
+async fn second_tab(page: &Page, path: &str) -> Result<(WindowHandle, WindowHandle), Failure> {
+    let first = page.client.window().await?;
+    let second = page.client.new_window(true).await?.handle;
+    page.client.switch_to_window(second.clone()).await?;
+    page.open(path).await?;
+    Ok((first, second))
+}
+
+async fn switch(page: &Page, tab: &WindowHandle) -> Result<(), Failure> {
+    page.client.switch_to_window(tab.clone()).await?;
+    Ok(())
+}
+
+/// Fills the Azure Maps set-up pane from Discover, up to (not including) Save.
+async fn fill_maps_connection(page: &Page, name: &str) -> Result<(), Failure> {
+    page.open("/settings/connections/discover").await?;
+    type_in(page, "#discover-search", "maps").await?;
+    page.click("#set-up-azure-maps").await?;
+    page.find("#setup-pane[open]").await?;
+    type_in(page, "#field-display_name", name).await?;
+    type_in(page, "#field-api_key", "e2e-maps-key").await?;
+    page.click("#field-consent").await?;
+    Ok(())
+}
+
+async fn enrichment_connection_ids(page: &Page, names: &[&str]) -> Result<Vec<Option<String>>, Failure> {
+    let mut ids = Vec::new();
+    for name in names {
+        let xpath = format!("//table[@id='connection-list']//tr[.//span[@class='name-text' and normalize-space()='{name}']]");
+        let found = page.client.find_all(Locator::XPath(&xpath)).await?;
+        ids.push(match found.first() {
+            Some(row) => row.attr("data-connection-id").await?,
+            None => None,
+        });
+    }
+    Ok(ids)
+}
+
+async fn wait_for_rows(page: &Page, names: &[&str]) -> Result<Vec<String>, Failure> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let ids = enrichment_connection_ids(page, names).await?;
+        if ids.iter().all(Option::is_some) {
+            return Ok(ids.into_iter().flatten().collect());
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(format!("rows {names:?} should all be listed, found ids {ids:?}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tabs_adding_at_once_keep_both_and_update_each_other_live() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        let (a, b) = second_tab(&page, "/settings/connections/enrichment").await?;
+        page.heading_is("Connections").await?;
+        fill_maps_connection(&page, "Tab B geocoding").await?;
+        switch(&page, &a).await?;
+        fill_maps_connection(&page, "Tab A geocoding").await?;
+        // Both panes are filled before either saves; then both save, one right after the other.
+        page.click("#pane-save").await?;
+        switch(&page, &b).await?;
+        page.click("#pane-save").await?;
+        page.path_is("/settings/connections/enrichment").await?;
+        let in_b = wait_for_rows(&page, &["Tab A geocoding", "Tab B geocoding"]).await?;
+        ensure(in_b[0] != in_b[1], format!("the two connections got distinct ids: {in_b:?}"))?;
+        page.wait_saved().await?;
+        switch(&page, &a).await?;
+        // Tab A shows B's connection without a reload.
+        let in_a = wait_for_rows(&page, &["Tab A geocoding", "Tab B geocoding"]).await?;
+        ensure(in_a == in_b, format!("both tabs agree on the ids: {in_a:?} and {in_b:?}"))?;
+        page.wait_saved().await?;
+        for tab in [&a, &b] {
+            switch(&page, tab).await?;
+            page.reload().await?;
+            page.heading_is("Connections").await?;
+            let after = wait_for_rows(&page, &["Tab A geocoding", "Tab B geocoding"]).await?;
+            ensure(after == in_b, format!("after a reload both are kept: {after:?}"))?;
+        }
+        ensure(!page.exists("#recovery-reason").await?, "the store still opens")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn removed_in_one_tab_then_edited_in_the_other_stays_removed_and_says_why() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        fill_maps_connection(&page, "Short-lived maps").await?;
+        page.click("#pane-save").await?;
+        let id = wait_for_rows(&page, &["Short-lived maps"]).await?.remove(0);
+        page.wait_saved().await?;
+        let (a, b) = second_tab(&page, "/settings/connections/enrichment").await?;
+        // Tab B opens the connection for editing.
+        wait_for_rows(&page, &["Short-lived maps"]).await?;
+        page.click(&format!("#row-menu-{id}")).await?;
+        page.click(&format!("#row-edit-{id}")).await?;
+        page.find("#setup-pane[open]").await?;
+        type_in(&page, "#field-display_name", "Edited in tab B").await?;
+        // Tab A removes it meanwhile.
+        switch(&page, &a).await?;
+        page.click(&format!("#row-menu-{id}")).await?;
+        page.click(&format!("#row-remove-{id}")).await?;
+        page.find("#remove-dialog[open]").await?;
+        page.click("#confirm-remove").await?;
+        page.wait_saved().await?;
+        // Tab B saves its edit: refused, in words, and nothing comes back.
+        switch(&page, &b).await?;
+        page.click("#pane-save").await?;
+        page.wait_text(".toasts", "the refusal", |t| t.contains("no longer exists")).await?;
+        page.reload().await?;
+        page.heading_is("Connections").await?;
+        let ids = enrichment_connection_ids(&page, &["Short-lived maps", "Edited in tab B"]).await?;
+        ensure(ids.iter().all(Option::is_none), format!("the removed connection did not come back: {ids:?}"))?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_newer_portal_in_another_tab_closes_this_one_and_its_data_is_not_touched() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        let (a, _b) = second_tab(&page, "/settings/connections/enrichment").await?;
+        page.heading_is("Connections").await?;
+        // Tab B stands in for a newer portal: it upgrades the database past this version.
+        let upgraded = page
+            .script_async(
+                r#"const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('connections-portal', 9);
+                open.onupgradeneeded = () => open.result.createObjectStore('from-the-future');
+                open.onsuccess = () => { open.result.close(); done(true); };
+                open.onerror = () => done(String(open.error));
+                open.onblocked = () => {};"#,
+                vec![],
+            )
+            .await?;
+        ensure(upgraded == json!(true), format!("the upgrade went through: {upgraded}"))?;
+        switch(&page, &a).await?;
+        let banner = page.text("#superseded-banner").await?;
+        ensure(banner.contains("newer version"), format!("tab A says a newer version was opened: {banner}"))?;
+        page.reload().await?;
+        let reason = page.text("#recovery-reason").await?;
+        ensure(reason.contains("database version 9"), format!("the recovery screen names the newer version: {reason}"))?;
+        page.find("#download-raw").await?;
+        ensure(!page.exists("#start-fresh").await?, "a newer portal's data is never overwritten")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_viewer_is_not_offered_reset_and_an_administrator_is() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        page.open("/settings/workspace").await?;
+        page.find("#reset-workspace").await?;
+        page.select("#user-menu", "u-viewer-1").await?;
+        page.find("#workspace-admins-only").await?;
+        ensure(!page.exists("#reset-workspace").await?, "a viewer sees no Reset button")?;
+        page.select("#user-menu", "u-contrib-1").await?;
+        page.find("#workspace-admins-only").await?;
+        ensure(!page.exists("#reset-workspace").await?, "a contributor sees no Reset button")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        // The next two writes fail as a full disk makes them fail; then one transaction is aborted.
+        page.script(
+            r#"const put = IDBObjectStore.prototype.put;
+            let failures = 2;
+            IDBObjectStore.prototype.put = function (...args) {
+              if (failures > 0 && this.name === 'log') { failures--; throw new DOMException('no room', 'QuotaExceededError'); }
+              return put.apply(this, args);
+            };
+            const commit = IDBTransaction.prototype.commit;
+            let aborts = 1;
+            IDBTransaction.prototype.commit = function () {
+              if (failures === 0 && aborts > 0 && [...this.objectStoreNames].includes('log')) { aborts--; this.abort(); return; }
+              return commit.apply(this);
+            };"#,
+            vec![],
+        )
+        .await?;
+        fill_maps_connection(&page, "Saved after retries").await?;
+        page.click("#pane-save").await?;
+        let banner = page.text("#write-failed-banner").await?;
+        ensure(banner.contains("quota"), format!("the banner says why: {banner}"))?;
+        page.wait_saved().await?;
+        page.reload().await?;
+        page.heading_is("Connections").await?;
+        wait_for_rows(&page, &["Saved after retries"]).await?;
+        Ok(())
+    })
+    .await;
+}
