@@ -1,9 +1,12 @@
 //! Settings > Workspace: the demo's own controls. "Reset workspace" empties this browser's
-//! store after a confirmation in a modal dialog.
+//! store after a confirmation in a modal dialog. Administrators can also replace the workspace
+//! with a large generated one.
 
 use crate::app::page_title;
 use crate::i18n::use_i18n;
+use crate::shell::LargeDemo;
 use crate::state::use_portal;
+use connections_domain::Capability;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -22,6 +25,11 @@ pub fn WorkspacePage() -> impl IntoView {
             d.close();
         }
     };
+    // TODO(ManageWorkspace): use Capability::ManageWorkspace once it exists.
+    let is_admin = move || {
+        let user = portal.current_user.get();
+        portal.workspace.with(|w| w.can(&user, Capability::ManageConnections))
+    };
     let confirm = move |_| {
         close();
         portal.reset();
@@ -36,6 +44,12 @@ pub fn WorkspacePage() -> impl IntoView {
                     {move || i18n.t("workspace.reset.button")}
                 </button>
             </section>
+            <Show when=is_admin>
+                <section class="card" aria-labelledby="large-demo-title">
+                    <h2 id="large-demo-title">{move || i18n.t("workspace.large_demo.title")}</h2>
+                    <LargeDemo help_key="workspace.large_demo.help" />
+                </section>
+            </Show>
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
                 <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>
                 <p>{move || i18n.t("workspace.reset.confirm_body")}</p>
