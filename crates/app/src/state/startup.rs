@@ -96,6 +96,7 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
     let user = portal.workspace.with_untracked(|w| choose_user(w, stored_user));
     portal.current_user.set(user);
     portal.phase.set(phase);
+    request_animation_frame(|| crate::perf::mark_frame("portal-ready"));
 }
 
 fn memory_only(reason: String) -> SaveStatus {
