@@ -44,8 +44,8 @@ impl Browser {
         std::env::var(var).unwrap_or_else(|_| default.into())
     }
 
-    fn capabilities(self, profile: &std::path::Path) -> Map<String, Value> {
-        let caps = match self {
+    fn capabilities(self, profile: &std::path::Path, extra_args: &[&str]) -> Map<String, Value> {
+        let mut caps = match self {
             // The network flags keep Chromium from calling home on a machine with no internet.
             Browser::Chromium => json!({
                 "browserName": "chrome",
@@ -69,6 +69,13 @@ impl Browser {
                 }
             }),
         };
+        let args = match self {
+            Browser::Chromium => caps.pointer_mut("/goog:chromeOptions/args"),
+            Browser::Firefox => caps.pointer_mut("/moz:firefoxOptions/args"),
+        };
+        if let Some(Value::Array(args)) = args {
+            args.extend(extra_args.iter().map(|a| Value::from(*a)));
+        }
         match caps {
             Value::Object(map) => map,
             _ => Map::new(),
@@ -94,12 +101,24 @@ pub struct Session {
     pub client: Client,
     driver: Child,
     profile: std::path::PathBuf,
+    /// Whether `close` deletes the profile (not when the caller brought it).
+    owns_profile: bool,
 }
 
 impl Session {
     pub async fn start(browser: Browser) -> Result<Session, crate::Failure> {
         let port = free_port()?;
         let profile = std::env::temp_dir().join(format!("e2e-{}-{}-{port}", browser.name(), std::process::id()));
+        let mut session = Session::start_in(browser, &profile, &[]).await?;
+        session.owns_profile = true;
+        Ok(session)
+    }
+
+    /// A session on the caller's `profile` folder (kept on close, so a later session finds the
+    /// same IndexedDB), with `extra_args` for the browser. For the benchmark.
+    pub async fn start_in(browser: Browser, profile: &std::path::Path, extra_args: &[&str]) -> Result<Session, crate::Failure> {
+        let port = free_port()?;
+        let profile = profile.to_path_buf();
         std::fs::create_dir_all(&profile)?;
         let mut command = Command::new(browser.driver());
         command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).kill_on_drop(true);
@@ -117,11 +136,11 @@ impl Session {
         // The driver needs a moment to listen; the browser a moment more to start.
         for _ in 0..60 {
             let mut builder = ClientBuilder::new(HttpConnector::new());
-            builder.capabilities(browser.capabilities(&profile));
+            builder.capabilities(browser.capabilities(&profile, extra_args));
             match builder.connect(&url).await {
                 Ok(client) => {
                     client.set_window_size(1280, 900).await.ok();
-                    return Ok(Session { client, driver, profile });
+                    return Ok(Session { client, driver, profile, owns_profile: false });
                 }
                 Err(e) => last_error = e.to_string(),
             }
@@ -133,7 +152,13 @@ impl Session {
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill().await;
-        let _ = std::fs::remove_dir_all(&self.profile);
+        if self.owns_profile {
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
+    }
+
+    pub fn profile(&self) -> &std::path::Path {
+        &self.profile
     }
 }
 

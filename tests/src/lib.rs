@@ -6,8 +6,9 @@ mod drivers;
 mod portal;
 mod site;
 
-pub use drivers::Browser;
+pub use drivers::{Browser, Session};
 pub use portal::{ensure, Page};
+pub use site::serve_dist;
 
 use std::future::Future;
 

@@ -190,6 +190,7 @@ async fn a_viewer_is_not_offered_reset_and_an_administrator_is() {
 async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
+        fill_maps_connection(&page, "Saved after retries").await?;
         // The next two writes fail as a full disk makes them fail; then one transaction is aborted.
         page.script(
             r#"const put = IDBObjectStore.prototype.put;
@@ -207,7 +208,6 @@ async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
             vec![],
         )
         .await?;
-        fill_maps_connection(&page, "Saved after retries").await?;
         page.click("#pane-save").await?;
         let banner = page.text("#write-failed-banner").await?;
         ensure(banner.contains("quota"), format!("the banner says why: {banner}"))?;

@@ -3,7 +3,9 @@
 //! `cargo xtask serve` builds the portal and serves it on 127.0.0.1.
 //! `cargo xtask test` runs every test suite: domain (native), components (wasm-bindgen-test in
 //! headless Chromium and Firefox) and end to end (WebDriver against the built site, both browsers).
-//! Both install what is missing first (see `setup.rs`) and skip what is already there.
+//! `cargo xtask bench [--quick]` builds the release site and runs the browser benchmark
+//! (tests/src/bin/bench.rs), which prints a table and writes docs/performance.md.
+//! All install what is missing first (see `setup.rs`) and skip what is already there.
 
 mod cmd;
 mod locales;
@@ -13,13 +15,14 @@ mod sizes;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | locales | sizes [DIR] | setup>";
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | bench [--quick] | locales | sizes [DIR] | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("locales") => check_locales(),
         Some("sizes") => {
@@ -60,6 +63,20 @@ fn check_locales() -> Result<(), String> {
     } else {
         Err(format!("locale check failed:\n  {}", report.problems.join("\n  ")))
     }
+}
+
+/// The browser benchmark: release build, then the `bench` program of the end-to-end crate in
+/// headless Chromium. `--quick` measures the empty and the largest store only.
+fn bench(args: &[String]) -> Result<(), String> {
+    let tools = setup::ensure_all()?;
+    let path = tools.path_env();
+    cmd::run(cmd::new("trunk").args(["build", "--release"]).env("PATH", &path))?;
+    let mut run = cmd::new("cargo");
+    run.args(["run", "--release", "--package", "end-to-end", "--bin", "bench", "--"]);
+    if args.iter().any(|a| a == "--quick") {
+        run.arg("--quick");
+    }
+    cmd::run(run.env("PATH", &path).env("CHROMEDRIVER", &tools.chromedriver))
 }
 
 fn test(args: &[String]) -> Result<(), String> {

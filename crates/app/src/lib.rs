@@ -3,7 +3,8 @@
 //! Rules live in the `connections-domain` crate; this crate renders its role-aware projections and
 //! dispatches its commands (see ARCHITECTURE.md). Modules: `app` (start-up and routes), `state`
 //! (the workspace context and the one dispatch path), `storage` (IndexedDB), `shell` (header,
-//! navigation, menus), `pages` (one module a page), `i18n`, `prefs`, `time`.
+//! navigation, menus), `pages` (one module a page), `i18n`, `prefs`, `time`, `perf` (marks for the
+//! benchmark).
 
 pub mod app;
 pub mod errors;

@@ -14,6 +14,7 @@
 //! - [`views`]: role-aware read models for the UI.
 //! - [`checks`]: "Test connection", the offline re-check of a saved connection.
 //! - [`sample`]: deterministic demo data.
+//! - [`generate`]: deterministic large workspaces (100 to 10,000 connections), built step by step.
 //! - [`storage`]: the versioned, string-keyed record format for IndexedDB.
 //! - [`backup`]: the downloadable backup file (records + event log) and its strict reader.
 //!
@@ -33,6 +34,7 @@ pub mod event;
 pub mod ids;
 pub mod model;
 mod rules;
+pub mod generate;
 pub mod sample;
 pub mod storage;
 pub mod views;

@@ -1,8 +1,10 @@
 //! Settings > Workspace: the demo's own controls. "Reset workspace" empties this browser's
-//! store after a confirmation in a modal dialog.
+//! store after a confirmation in a modal dialog. Administrators can also replace the workspace
+//! with a large generated one.
 
 use crate::app::page_title;
 use crate::i18n::use_i18n;
+use crate::shell::LargeDemo;
 use crate::state::use_portal;
 use connections_domain::Capability;
 use leptos::html::Dialog;
@@ -46,6 +48,10 @@ pub fn WorkspacePage() -> impl IntoView {
                     {move || i18n.t("workspace.reset.button")}
                 </button>
                 <p class="field-error" id="reset-refused">{move || refused.get()}</p>
+            </section>
+            <section class="card" aria-labelledby="large-demo-title">
+                <h2 id="large-demo-title">{move || i18n.t("workspace.large_demo.title")}</h2>
+                <LargeDemo help_key="workspace.large_demo.help" />
             </section>
             </Show>
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">

@@ -1,4 +1,5 @@
-//! First run: an empty workspace offers the deterministic sample or a clean start.
+//! First run: an empty workspace offers the deterministic sample, a clean start or a large
+//! generated workspace.
 
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
@@ -35,6 +36,9 @@ pub fn FirstRun() -> impl IntoView {
                         {move || i18n.t("first_run.start_empty")}
                     </button>
                     <p>{move || i18n.t("first_run.start_empty.help")}</p>
+                </div>
+                <div class="choice">
+                    <super::LargeDemo help_key="large_demo.help" />
                 </div>
             </div>
             <p class="field-error" id="first-run-refused">{move || refused.get()}</p>

@@ -3,6 +3,7 @@
 
 mod first_run;
 mod header;
+mod large_demo;
 mod nav;
 mod recovery;
 mod status;
@@ -12,6 +13,7 @@ use crate::state::{use_portal, Phase};
 use leptos::prelude::*;
 
 pub use first_run::FirstRun;
+pub use large_demo::LargeDemo;
 pub use recovery::Recovery;
 
 #[component]

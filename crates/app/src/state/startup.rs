@@ -161,7 +161,7 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
     let user = portal.workspace.with_untracked(|w| choose_user(w, stored_user));
     portal.current_user.set(user);
     portal.phase.set(phase);
-    crate::perf::mark_when_rendered("portal-ready");
+    request_animation_frame(|| crate::perf::mark_frame("portal-ready"));
 }
 
 /// Reads and decodes the store, migrating a version 1 store on the way.

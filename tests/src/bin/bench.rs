@@ -1,0 +1,574 @@
+//! The browser benchmark behind `cargo xtask bench [--quick]`: the built site (`dist/`) in
+//! headless Chromium, once per store size, loaded through the UI (Start empty, or Load a large
+//! demo workspace), then cold start, a list of named interactions and memory, each the median of
+//! several runs. Prints a Markdown table and writes it to docs/performance.md.
+//!
+//! A benchmark, not a test: nothing here fails on time. Every wait is bounded; a measurement
+//! that runs out of time is reported as "> 60 s" and the browser is restarted on the same
+//! profile (so the same IndexedDB) for the next one.
+
+use end_to_end::{serve_dist, Browser, Failure, Page, Session};
+use fantoccini::wd::TimeoutConfiguration;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Runs per measurement; the median is reported.
+const RUNS: usize = 5;
+/// Any one measurement gives up after this.
+const LIMIT: Duration = Duration::from_secs(60);
+/// An interaction slower than this once is not repeated.
+const SINGLE_RUN_ABOVE_MS: f64 = 10_000.0;
+/// Generating and saving the largest store takes a while; still bounded.
+const LOAD_LIMIT: Duration = Duration::from_secs(300);
+/// Chromium reports `performance.memory` coarsely without this.
+const BROWSER_ARGS: &[&str] = &["--enable-precise-memory-info"];
+
+/// A store to measure: its column heading and the large-demo size to load (none: Start empty).
+struct Store {
+    label: &'static str,
+    demo: Option<&'static str>,
+}
+
+const STORES: &[Store] = &[
+    Store { label: "empty", demo: None },
+    Store { label: "100 / 1k", demo: Some("small") },
+    Store { label: "1k / 10k", demo: Some("medium") },
+    Store { label: "10k / 100k", demo: Some("large") },
+];
+const QUICK_STORES: &[&str] = &["empty", "10k / 100k"];
+
+/// A client-side navigation to measure: from a full load of `from`, click `link`, then wait
+/// until `ready` matches and the DOM has been quiet for two animation frames.
+struct Interaction {
+    name: &'static str,
+    from: &'static str,
+    link: &'static str,
+    ready: &'static str,
+}
+
+/// Add a step here to measure it for every store.
+const INTERACTIONS: &[Interaction] = &[
+    Interaction {
+        name: "Open Activity",
+        from: "/settings/workspace",
+        link: "nav.side-nav a[href='/activity']",
+        ready: "#activity-list tbody tr, main .empty-state",
+    },
+    Interaction {
+        name: "Open Data › Exports",
+        from: "/settings/workspace",
+        link: "nav.side-nav a[href='/data/exports']",
+        ready: "#export-list tbody tr, main .empty-state",
+    },
+];
+
+/// In the page: click, then watch the DOM until `ready` exists and no mutation happened for two
+/// frames. `script` is click → last DOM change, `paint` the first paint after that change (the
+/// first task after the frame that followed it).
+const MEASURE_JS: &str = r#"
+const [linkCss, readyCss, limitMs, done] = arguments;
+const link = document.querySelector(linkCss);
+if (!link) { done({ error: 'no element ' + linkCss }); return; }
+let lastMutation = 0;
+const observer = new MutationObserver(() => { lastMutation = performance.now(); });
+observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+const frames = [];
+const t0 = performance.now();
+link.click();
+const afterClick = performance.now();
+let quiet = 0;
+function frame() {
+  const now = performance.now();
+  const entry = { raf: now, painted: null };
+  frames.push(entry);
+  setTimeout(() => { entry.painted = performance.now(); }, 0);
+  if (now - t0 > limitMs) { observer.disconnect(); done({ timeout: true }); return; }
+  const ready = document.querySelector(readyCss) !== null;
+  const previous = frames.length > 1 ? frames[frames.length - 2].raf : t0;
+  quiet = ready && lastMutation < previous ? quiet + 1 : 0;
+  if (quiet >= 2) {
+    observer.disconnect();
+    const settled = Math.max(lastMutation, afterClick);
+    const first = frames.find((f) => f.raf >= settled) || entry;
+    setTimeout(() => done({
+      script: settled - t0,
+      paint: (first.painted || performance.now()) - t0,
+      nodes: document.getElementsByTagName('*').length,
+    }), 0);
+    return;
+  }
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+"#;
+
+#[derive(Clone, Copy, Debug)]
+enum Figure {
+    /// Milliseconds, median of `runs`.
+    Ms { value: f64, runs: usize },
+    /// Ran out of time.
+    Over,
+    Mib(f64),
+    Count(f64),
+    Missing,
+}
+
+impl Figure {
+    fn from_runs(mut runs: Vec<f64>) -> Figure {
+        if runs.is_empty() {
+            return Figure::Missing;
+        }
+        runs.sort_by(f64::total_cmp);
+        let n = runs.len();
+        let value = if n % 2 == 1 { runs[n / 2] } else { (runs[n / 2 - 1] + runs[n / 2]) / 2.0 };
+        Figure::Ms { value, runs: n }
+    }
+
+    /// The number for ratios; `Over` counts as the limit (a lower bound).
+    fn number(self) -> Option<(f64, bool)> {
+        match self {
+            Figure::Ms { value, .. } => Some((value, false)),
+            Figure::Over => Some((LIMIT.as_millis() as f64, true)),
+            Figure::Mib(v) | Figure::Count(v) => Some((v, false)),
+            Figure::Missing => None,
+        }
+    }
+
+    fn show(self) -> String {
+        match self {
+            Figure::Ms { value, runs } => {
+                let text = if value < 1_000.0 { format!("{value:.0} ms") } else { format!("{:.1} s", value / 1_000.0) };
+                if runs < RUNS { format!("{text} ({runs} run{})", if runs == 1 { "" } else { "s" }) } else { text }
+            }
+            Figure::Over => format!("> {} s", LIMIT.as_secs()),
+            Figure::Mib(v) => format!("{v:.1} MiB"),
+            Figure::Count(v) => thousands(v as u64),
+            Figure::Missing => "–".into(),
+        }
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One store's figures, in the order they were taken.
+#[derive(Default)]
+struct Column {
+    figures: Vec<(String, Figure)>,
+    notes: Vec<String>,
+}
+
+impl Column {
+    fn put(&mut self, row: impl Into<String>, figure: Figure) {
+        let row = row.into();
+        println!("  {row}: {}", figure.show());
+        self.figures.push((row, figure));
+    }
+
+    fn get(&self, row: &str) -> Figure {
+        self.figures.iter().find(|(r, _)| r == row).map_or(Figure::Missing, |(_, f)| *f)
+    }
+}
+
+/// A Chromium session on a profile that outlives it, restartable when a page hangs.
+struct Browsing {
+    site: String,
+    profile: PathBuf,
+    session: Option<Session>,
+    page: Option<Page>,
+}
+
+impl Browsing {
+    async fn start(site: String, profile: PathBuf) -> Result<Browsing, Failure> {
+        let mut b = Browsing { site, profile, session: None, page: None };
+        b.open_session().await?;
+        Ok(b)
+    }
+
+    async fn open_session(&mut self) -> Result<(), Failure> {
+        let session = Session::start_in(Browser::Chromium, &self.profile, BROWSER_ARGS).await?;
+        session
+            .client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(LIMIT + Duration::from_secs(2)),
+                Some(Duration::from_secs(120)),
+                Some(Duration::ZERO),
+            ))
+            .await?;
+        self.page = Some(Page::new(session.client.clone(), self.site.clone(), Browser::Chromium));
+        self.session = Some(session);
+        Ok(())
+    }
+
+    fn page(&self) -> &Page {
+        self.page.as_ref().expect("a session is open")
+    }
+
+    /// Ends the session, even when the page is stuck in a long task, and every browser process
+    /// still running on this profile.
+    async fn stop(&mut self) {
+        self.page = None;
+        if let Some(session) = self.session.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(15), session.close()).await;
+        }
+        kill_browsers_on(&self.profile);
+    }
+
+    async fn restart(&mut self) -> Result<(), Failure> {
+        println!("  (restarting the browser on the same profile)");
+        self.stop().await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.open_session().await
+    }
+
+    async fn script(&self, source: &str, limit: Duration) -> Result<Value, Failure> {
+        match tokio::time::timeout(limit, self.page().script(source, vec![])).await {
+            Ok(result) => result,
+            Err(_) => Err("the page did not answer in time".into()),
+        }
+    }
+
+    /// Waits until the performance mark `name` exists in the current document.
+    async fn wait_mark(&self, name: &str, deadline: Instant) -> Result<bool, Failure> {
+        let probe = format!("return performance.getEntriesByName({name:?}).length > 0;");
+        while Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if let Ok(Value::Bool(true)) = self.script(&probe, left).await {
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(false)
+    }
+
+    /// A full page load of `path`, until start-up has painted its first screen.
+    async fn open_ready(&self, path: &str) -> Result<bool, Failure> {
+        let deadline = Instant::now() + LIMIT;
+        if tokio::time::timeout(LIMIT, self.page().open(path)).await.is_err() {
+            return Ok(false);
+        }
+        self.wait_mark("portal-ready:painted", deadline).await
+    }
+}
+
+/// Kills the processes whose command line names `profile` (the browser this bench started).
+fn kill_browsers_on(profile: &Path) {
+    let needle = format!("--user-data-dir={}", profile.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else { return };
+    for entry in entries.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+        if cmdline.split(|b| *b == 0).any(|arg| arg == needle.as_bytes()) {
+            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+    }
+}
+
+/// Loads the store through the first-run screen and waits until the header says it is saved.
+async fn load_store(b: &Browsing, store: &Store, column: &mut Column) -> Result<(), Failure> {
+    let page = b.page();
+    page.open("/").await?;
+    let button = match store.demo {
+        None => "#start-empty",
+        Some(size) => {
+            page.select("#large-demo-size", size).await?;
+            "#load-large-demo"
+        }
+    };
+    page.find(button).await?;
+    let started = Instant::now();
+    page.click(button).await?;
+    let deadline = started + LOAD_LIMIT;
+    let probe = r#"
+        const status = document.querySelector('#save-status');
+        const text = status ? status.textContent.trim() : '';
+        const firstRun = document.querySelector('.first-run') !== null;
+        return !firstRun && (text === 'All changes saved' || text === 'Toutes les modifications sont enregistrées');
+    "#;
+    while Instant::now() < deadline {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if let Ok(Value::Bool(true)) = b.script(probe, left.min(LIMIT)).await {
+            column.put("Load store through the UI (generate + save)", Figure::Ms { value: started.elapsed().as_secs_f64() * 1_000.0, runs: 1 });
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("the store was not saved within {} s", LOAD_LIMIT.as_secs()).into())
+}
+
+async fn cold_start(b: &mut Browsing, column: &mut Column) -> Result<(), Failure> {
+    let (mut ready, mut painted) = (Vec::new(), Vec::new());
+    let mut over = false;
+    b.open_ready("/").await?;
+    for _ in 0..RUNS {
+        let deadline = Instant::now() + LIMIT;
+        let reloaded = tokio::time::timeout(LIMIT, b.page().reload()).await.is_ok_and(|r| r.is_ok());
+        if !reloaded || !b.wait_mark("portal-ready:painted", deadline).await? {
+            over = true;
+            b.restart().await?;
+            break;
+        }
+        let marks = b
+            .script(
+                "return [performance.getEntriesByName('portal-ready')[0].startTime, \
+                 performance.getEntriesByName('portal-ready:painted')[0].startTime];",
+                LIMIT,
+            )
+            .await?;
+        if let (Some(r), Some(p)) = (marks[0].as_f64(), marks[1].as_f64()) {
+            ready.push(r);
+            painted.push(p);
+        }
+    }
+    let figure = |runs: Vec<f64>| if over { Figure::Over } else { Figure::from_runs(runs) };
+    column.put("Cold start: portal-ready mark", figure(ready));
+    column.put("Cold start: next paint", figure(painted));
+    Ok(())
+}
+
+async fn memory(b: &Browsing, column: &mut Column) -> Result<(), Failure> {
+    if !b.open_ready("/").await? {
+        column.put("JS heap used (landing page)", Figure::Over);
+        return Ok(());
+    }
+    // Let start-up's last tasks finish before reading.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let m = b
+        .script(
+            "return { heap: performance.memory ? performance.memory.usedJSHeapSize : null, \
+             wasm: window.__portalWasmMemory ? window.__portalWasmMemory.buffer.byteLength : null, \
+             nodes: document.getElementsByTagName('*').length };",
+            LIMIT,
+        )
+        .await?;
+    let mib = |v: &Value| v.as_f64().map_or(Figure::Missing, |b| Figure::Mib(b / 1_048_576.0));
+    column.put("JS heap used (landing page)", mib(&m["heap"]));
+    column.put("Wasm linear memory (landing page)", mib(&m["wasm"]));
+    column.put("DOM nodes (landing page)", m["nodes"].as_f64().map_or(Figure::Missing, Figure::Count));
+    Ok(())
+}
+
+async fn interaction(b: &mut Browsing, step: &Interaction, column: &mut Column) -> Result<(), Failure> {
+    let (mut script, mut paint, mut nodes) = (Vec::new(), Vec::new(), None);
+    let mut over = false;
+    for _ in 0..RUNS {
+        if !b.open_ready(step.from).await? {
+            over = true;
+            b.restart().await?;
+            break;
+        }
+        let args = vec![json!(step.link), json!(step.ready), json!(LIMIT.as_millis() as u64)];
+        let outcome = tokio::time::timeout(LIMIT + Duration::from_secs(5), b.page().script_async(MEASURE_JS, args)).await;
+        match outcome {
+            Ok(Ok(result)) if result["timeout"] != json!(true) => {
+                if let Some(error) = result["error"].as_str() {
+                    return Err(format!("{}: {error}", step.name).into());
+                }
+                let s = result["script"].as_f64().unwrap_or(f64::NAN);
+                script.push(s);
+                paint.push(result["paint"].as_f64().unwrap_or(f64::NAN));
+                nodes = result["nodes"].as_f64();
+                if s > SINGLE_RUN_ABOVE_MS {
+                    break;
+                }
+            }
+            // The script's own limit, WebDriver's script timeout, or no answer at all.
+            _ => {
+                over = true;
+                b.restart().await?;
+                break;
+            }
+        }
+    }
+    let figure = |runs: Vec<f64>| if over { Figure::Over } else { Figure::from_runs(runs) };
+    column.put(format!("{}: script (click → DOM settled)", step.name), figure(script));
+    column.put(format!("{}: next paint", step.name), figure(paint));
+    column.put(format!("{}: DOM nodes", step.name), nodes.map_or(Figure::Missing, Figure::Count));
+    Ok(())
+}
+
+async fn measure(site: &str, store: &Store) -> Column {
+    let mut column = Column::default();
+    let profile = std::env::temp_dir().join(format!("bench-{}-{}", store.demo.unwrap_or("empty"), std::process::id()));
+    let _ = std::fs::remove_dir_all(&profile);
+    let outcome = async {
+        let mut b = Browsing::start(site.to_owned(), profile.clone()).await?;
+        let result = async {
+            load_store(&b, store, &mut column).await?;
+            cold_start(&mut b, &mut column).await?;
+            memory(&b, &mut column).await?;
+            for step in INTERACTIONS {
+                interaction(&mut b, step, &mut column).await?;
+            }
+            Ok::<(), Failure>(())
+        }
+        .await;
+        b.stop().await;
+        result
+    }
+    .await;
+    if let Err(e) = outcome {
+        println!("  stopped early: {e}");
+        column.notes.push(format!("{}: stopped early: {e}", store.label));
+    }
+    let _ = std::fs::remove_dir_all(&profile);
+    column
+}
+
+fn ratio(top: Figure, bottom: Figure) -> String {
+    match (top.number(), bottom.number()) {
+        (Some((t, t_over)), Some((b, b_over))) if b > 0.0 && !b_over => {
+            format!("{}{:.1}×", if t_over { "> " } else { "" }, t / b)
+        }
+        _ => "–".into(),
+    }
+}
+
+fn table(stores: &[&Store], columns: &[Column]) -> String {
+    let mut rows: Vec<String> = Vec::new();
+    for column in columns {
+        for (row, _) in &column.figures {
+            if !rows.contains(row) {
+                rows.push(row.clone());
+            }
+        }
+    }
+    let empty = stores.iter().position(|s| s.demo.is_none());
+    let non_empty: Vec<usize> = (0..stores.len()).filter(|i| Some(*i) != empty).collect();
+    let mut header = vec!["Measurement".to_string()];
+    header.extend(stores.iter().map(|s| s.label.to_string()));
+    header.push("largest ÷ smallest non-empty".into());
+    header.push("largest ÷ empty".into());
+    let mut lines = vec![header];
+    for row in &rows {
+        let mut line = vec![row.clone()];
+        line.extend(columns.iter().map(|c| c.get(row).show()));
+        let spread = match (non_empty.first(), non_empty.last()) {
+            (Some(first), Some(last)) if first != last => ratio(columns[*last].get(row), columns[*first].get(row)),
+            _ => "–".into(),
+        };
+        let versus_empty = match (non_empty.last(), empty) {
+            (Some(last), Some(e)) => ratio(columns[*last].get(row), columns[e].get(row)),
+            _ => "–".into(),
+        };
+        line.push(spread);
+        line.push(versus_empty);
+        lines.push(line);
+    }
+    let widths: Vec<usize> =
+        (0..lines[0].len()).map(|i| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for (n, line) in lines.iter().enumerate() {
+        let cells: Vec<String> = line
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let pad = widths[i] - cell.chars().count();
+                if i == 0 { format!("{cell}{}", " ".repeat(pad)) } else { format!("{}{cell}", " ".repeat(pad)) }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        if n == 0 {
+            let rule: Vec<String> =
+                widths.iter().enumerate().map(|(i, w)| if i == 0 { "-".repeat(*w) } else { format!("{}:", "-".repeat(w - 1)) }).collect();
+            let _ = writeln!(out, "| {} |", rule.join(" | "));
+        }
+    }
+    out
+}
+
+fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or("unknown".into(), |kb| format!("{:.1} GiB", kb / 1_048_576.0));
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, m)| m.trim().to_string()))
+        .unwrap_or_else(|| "unknown".into());
+    let chromium = command_output("/usr/bin/chromium", &["--version"]).unwrap_or_else(|| "unknown".into());
+    let date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
+    format!("- Date: {date}\n- CPUs (nproc): {cpus}\n- Memory: {memory}\n- CPU: {model}\n- Browser: {chromium}, headless\n")
+}
+
+fn report(quick: bool, table: &str, notes: &[String]) -> String {
+    let command = if quick { "cargo xtask bench --quick" } else { "cargo xtask bench" };
+    let mut out = String::new();
+    let _ = writeln!(out, "# Performance\n");
+    let _ = writeln!(
+        out,
+        "Figures from `{command}`: the release build (`trunk build --release`) served on loopback, \
+         in a fresh headless Chromium profile per store. Stores are loaded through the UI: \
+         *Start empty*, or *Load a large demo workspace* with 100 connections / 1,000 exports, \
+         1k / 10k or 10k / 100k (enrichments are a tenth of the exports; the activity log holds \
+         every creation and some runs). Timings are the median of {RUNS} runs; an interaction \
+         that took over {} s once is reported from that one run, and anything over {} s is \
+         stopped and reported as \"> {} s\".\n",
+        SINGLE_RUN_ABOVE_MS / 1_000.0,
+        LIMIT.as_secs(),
+        LIMIT.as_secs()
+    );
+    let _ = writeln!(
+        out,
+        "- *Cold start*: a reload of the landing page (Settings › Connections › Enrichment); \
+         `portal-ready` is the performance mark start-up sets in the animation frame after its \
+         first render, `next paint` the first task after that frame; both in ms since navigation start.\n\
+         - *Interactions*: a full load of Settings › Workspace, then a click on the navigation link \
+         in page script; *script* is click → last DOM change (the rows exist and the DOM has been \
+         quiet for two animation frames), *next paint* the first paint after that change.\n\
+         - *Memory*: `performance.memory.usedJSHeapSize` and the wasm linear memory \
+         (`window.__portalWasmMemory`, set by `perf::mark`) one second after a cold start; DOM \
+         nodes are `document.getElementsByTagName('*').length`.\n"
+    );
+    out.push_str(table);
+    if !notes.is_empty() {
+        out.push('\n');
+        for note in notes {
+            let _ = writeln!(out, "- {note}");
+        }
+    }
+    let _ = writeln!(out, "\nMachine:\n\n{}", machine());
+    out
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let site = serve_dist();
+    let stores: Vec<&Store> = STORES.iter().filter(|s| !quick || QUICK_STORES.contains(&s.label)).collect();
+    let started = Instant::now();
+    let mut columns = Vec::new();
+    for store in &stores {
+        println!("bench: store {}", store.label);
+        columns.push(measure(&site, store).await);
+    }
+    let notes: Vec<String> = columns.iter().flat_map(|c| c.notes.clone()).collect();
+    let table = table(&stores, &columns);
+    println!("\n{table}");
+    let doc = report(quick, &table, &notes);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("performance.md");
+    match std::fs::write(&path, doc) {
+        Ok(()) => println!("bench: wrote {} ({} s in all)", path.display(), started.elapsed().as_secs()),
+        Err(e) => eprintln!("bench: cannot write {}: {e}", path.display()),
+    }
+}
