@@ -30,6 +30,9 @@ pub struct Portal {
     pub writer: Writer,
     /// What start-up set aside and repaired, until the user dismisses it.
     pub damage: RwSignal<Option<LoadReport>>,
+    /// The browser's answer to `navigator.storage.persist()`; `None` until it answers (Firefox
+    /// asks the user, so the answer may never come).
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 impl Portal {
@@ -40,6 +43,7 @@ impl Portal {
             phase: RwSignal::new(phase),
             writer,
             damage: RwSignal::new(None),
+            persisted: RwSignal::new(None),
         }
     }
 

@@ -161,7 +161,23 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
     let user = portal.workspace.with_untracked(|w| choose_user(w, stored_user));
     portal.current_user.set(user);
     portal.phase.set(phase);
+    ask_to_persist(portal);
     request_animation_frame(|| crate::perf::mark_frame("portal-ready"));
+}
+
+/// Asks the browser to keep this site's data even when space runs low, without waiting on it:
+/// headless Firefox never answers (it waits on a permission prompt).
+fn ask_to_persist(portal: Portal) {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return };
+    leptos::task::spawn_local(async move {
+        let granted = match storage.persist() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        if let Some(granted) = granted {
+            let _ = portal.persisted.try_set(Some(granted));
+        }
+    });
 }
 
 /// Reads and decodes the store, migrating a version 1 store on the way.

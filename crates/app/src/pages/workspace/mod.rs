@@ -1,6 +1,11 @@
-//! Settings > Workspace: the demo's own controls. "Reset workspace" empties this browser's
-//! store after a confirmation in a modal dialog. Administrators can also replace the workspace
-//! with a large generated one.
+//! Settings > Workspace: the demo's own controls, for administrators: "Reset workspace" (after a
+//! confirmation in a modal dialog), backup and restore, and a large generated workspace. Every
+//! role sees where the data is kept and what was set aside.
+
+mod backup;
+mod storage_card;
+
+pub use backup::backup_error_message;
 
 use crate::app::page_title;
 use crate::i18n::use_i18n;
@@ -49,11 +54,13 @@ pub fn WorkspacePage() -> impl IntoView {
                 </button>
                 <p class="field-error" id="reset-refused">{move || refused.get()}</p>
             </section>
+            <backup::BackupCard />
             <section class="card" aria-labelledby="large-demo-title">
                 <h2 id="large-demo-title">{move || i18n.t("workspace.large_demo.title")}</h2>
                 <LargeDemo help_key="workspace.large_demo.help" />
             </section>
             </Show>
+            <storage_card::StorageCard />
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
                 <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>
                 <p>{move || i18n.t("workspace.reset.confirm_body")}</p>
