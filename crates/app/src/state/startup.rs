@@ -10,8 +10,8 @@
 use super::{default_user, Phase, Portal};
 use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError, StoreState};
 use crate::storage::writer::{Position, Rebuilt, SaveStatus, WRITE_LOCK};
-use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot};
-use connections_domain::storage::{apply_changes, DecodeError, LoadReport, Loaded};
+use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot, snapshot_lines};
+use connections_domain::storage::{DecodeError, LoadReport, Loaded, RecordChange, SetAside};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -71,8 +71,13 @@ pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProbl
 /// snapshot's lines and the log's changes are folded as text first.
 pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), DecodeError> {
     let Some(header) = &state.header else { return Ok((None, Position::default())) };
-    let mut records: BTreeMap<String, String> = decode_snapshot(&state.snapshot_text).into_iter().collect();
-    let mut damaged_entries = Vec::new();
+    let (lines, damaged_lines) = snapshot_lines(&state.snapshot_text);
+    let mut set_aside: Vec<SetAside> = damaged_lines
+        .into_iter()
+        .map(|(key, json)| SetAside { problem: DecodeError::Corrupt { key: key.clone(), reason: "a snapshot line has no key".into() }, key, json })
+        .collect();
+    // The log's changes are owned here; the map borrows them and the snapshot's text.
+    let mut entries = Vec::new();
     let mut last_seq = header.seq;
     for (seq, text) in &state.log {
         last_seq = last_seq.max(*seq);
@@ -80,16 +85,27 @@ pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), Deco
             continue;
         }
         match decode_changes(&format!("log/{seq}"), text) {
-            Ok(changes) => apply_changes(&mut records, &changes),
-            Err(problem) => damaged_entries.push(connections_domain::storage::SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
+            Ok(changes) => entries.push(changes),
+            Err(problem) => set_aside.push(SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
+        }
+    }
+    let mut records: BTreeMap<&str, &str> = lines.into_iter().collect();
+    for change in entries.iter().flatten() {
+        match change {
+            RecordChange::Put(r) => {
+                records.insert(&r.key, &r.json);
+            }
+            RecordChange::Delete { key } => {
+                records.remove(key.as_str());
+            }
         }
     }
     let position = Position { generation: Some(header.generation), last_seq, snapshot_seq: header.seq };
     if records.is_empty() {
         return Ok((None, position));
     }
-    let mut loaded = Workspace::load(records.into_iter().collect())?;
-    loaded.report.set_aside.extend(damaged_entries);
+    let mut loaded = Workspace::load_map(records)?;
+    loaded.report.set_aside.extend(set_aside);
     // The workspace never keeps events once IndexedDB holds them.
     loaded.workspace.take_events();
     Ok((Some(loaded), position))
