@@ -344,6 +344,14 @@ impl Database {
     }
 }
 
+impl Drop for Database {
+    /// Closes the connection and takes the handler off it before the handler is dropped.
+    fn drop(&mut self) {
+        self.db.set_onversionchange(None);
+        self.db.close();
+    }
+}
+
 async fn read_log(store: &IdbObjectStore, after: Option<u64>) -> Result<Vec<(u64, String)>, StorageError> {
     let (keys, values) = match after {
         Some(seq) => {
