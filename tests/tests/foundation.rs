@@ -131,8 +131,8 @@ async fn edit_snapshot(page: &Page, edit: &str) -> Result<String, end_to_end::Fa
                   const get = store.get('current');
                   get.onsuccess = () => {{
                     const value = get.result;
-                    const [text, key] = edit(value.text);
-                    value.text = text;
+                    const [text, key] = edit(new TextDecoder().decode(value.text));
+                    value.text = new TextEncoder().encode(text);
                     store.put(value, 'current');
                     tx.oncomplete = () => {{ db.close(); done(key); }};
                   }};
@@ -204,8 +204,18 @@ async fn a_store_without_its_version_record_is_kept_and_reported() {
         // Reloading again changes nothing: the data is still there, untouched.
         page.reload().await?;
         page.find("#recovery-reason").await?;
-        let snapshot = all_values(&page, "snapshot").await?.to_string();
-        ensure(snapshot.contains("connection/c-1"), "the unreadable data is untouched")?;
+        let snapshot = page
+            .script_async(
+                r#"const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('connections-portal');
+                open.onsuccess = () => {
+                  const get = open.result.transaction('snapshot').objectStore('snapshot').get('current');
+                  get.onsuccess = () => { open.result.close(); done(new TextDecoder().decode(get.result.text)); };
+                };"#,
+                vec![],
+            )
+            .await?;
+        ensure(snapshot.as_str().is_some_and(|t| t.contains("connection/c-1")), "the unreadable data is untouched")?;
 
         page.click("#start-fresh").await?;
         page.find("#load-sample").await?;
