@@ -186,6 +186,11 @@ async fn one_damaged_record_is_set_aside_and_the_rest_loads() {
         ensure(exports >= 20, format!("every export still loads, saw {exports}"))?;
         let quarantined = all_values(&page, "quarantine").await?.to_string();
         ensure(quarantined.contains("trunc"), "the damaged record is kept, as found, in the quarantine store")?;
+        // The repaired state was stored: the next start is clean, and the set-aside data is listed.
+        page.open("/settings/workspace").await?;
+        page.heading_is("Workspace").await?;
+        ensure(!page.exists("#damage-banner").await?, "the damage is reported once, not on every start")?;
+        page.wait_text("#set-aside-list", "the set-aside record", |t| t.contains("set-aside-")).await?;
         Ok(())
     })
     .await;

@@ -150,6 +150,7 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
                         Some(loaded) => {
                             if !loaded.report.is_clean() {
                                 set_aside(&db, &loaded.report).await;
+                                store_repaired(&db, &loaded.workspace, position).await;
                                 portal.damage.set(Some(loaded.report.clone()));
                             }
                             portal.workspace.set(loaded.workspace);
@@ -229,6 +230,20 @@ async fn set_aside(db: &Database, report: &LoadReport) {
     let raw: Vec<RawRecord> = report.set_aside.iter().map(|s| RawRecord { key: s.key.clone(), text: s.json.clone() }).collect();
     let label = format!("set-aside-{}", crate::time::now().0);
     let _ = db.quarantine(&label, &raw_records_json(&raw)).await;
+}
+
+/// Writes the repaired workspace as the new snapshot, so the damage is reported once, not on every
+/// start. Skipped when another tab has written since: its tab then owns the store's state.
+async fn store_repaired(db: &Database, workspace: &Workspace, position: Position) {
+    let Some(generation) = position.generation else { return };
+    let text = encode_snapshot(&workspace.object_records());
+    with_lock(WRITE_LOCK, async {
+        let Ok((header, entries)) = db.read_since(position.last_seq).await else { return };
+        if header.map(|h| h.generation) == Some(generation) && entries.is_empty() {
+            let _ = db.compact(&SnapshotHeader { generation, seq: position.last_seq }, &text).await;
+        }
+    })
+    .await;
 }
 
 /// Other tabs nudge this one through the BroadcastChannel; it also looks when it becomes visible.
