@@ -193,12 +193,14 @@ async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
         fill_maps_connection(&page, "Saved after retries").await?;
         // The next two writes fail as a full disk makes them fail; then one transaction is aborted.
         page.script(
-            r#"const put = IDBObjectStore.prototype.put;
-            let failures = 2;
-            IDBObjectStore.prototype.put = function (...args) {
-              if (failures > 0 && this.name === 'log') { failures--; throw new DOMException('no room', 'QuotaExceededError'); }
-              return put.apply(this, args);
-            };
+            r#"let failures = 2;
+            for (const method of ['put', 'add']) {
+              const original = IDBObjectStore.prototype[method];
+              IDBObjectStore.prototype[method] = function (...args) {
+                if (failures > 0 && this.name === 'log') { failures--; throw new DOMException('no room', 'QuotaExceededError'); }
+                return original.apply(this, args);
+              };
+            }
             const commit = IDBTransaction.prototype.commit;
             let aborts = 1;
             IDBTransaction.prototype.commit = function () {
@@ -385,17 +387,45 @@ async fn a_failed_whole_store_write_is_retried_and_the_data_opens_after() {
     .await;
 }
 
+/// How many "run started" events the events store holds.
+async fn stored_run_starts(page: &Page) -> Result<usize, Failure> {
+    let stored = page
+        .script_async(
+            r#"const done = arguments[arguments.length - 1];
+            const open = indexedDB.open('connections-portal');
+            open.onsuccess = () => {
+              const all = open.result.transaction('events').objectStore('events').getAll();
+              all.onsuccess = () => { open.result.close(); done(all.result.filter(t => t.includes('ExportRunStarted')).length); };
+            };"#,
+            vec![],
+        )
+        .await?;
+    stored.as_u64().map(|n| n as usize).ok_or_else(|| format!("no count from the events store: {stored}").into())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reload_in_the_middle_of_a_burst_of_edits_keeps_every_edit_shown() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
+        // Tall enough that the toasts each run shows, bottom right, stay clear of the rows.
+        page.client.set_window_size(1280, 2400).await?;
         page.open("/data/exports").await?;
         page.heading_is("Exports").await?;
         let buttons = page.client.find_all(Locator::Css("#export-list .row-run:not([disabled])")).await?;
         ensure(buttons.len() >= 10, format!("ten exports can run, found {}", buttons.len()))?;
+        let before = stored_run_starts(&page).await?;
+        // Slow storage: the write lock is granted 1.5 s late, so the reload below certainly comes
+        // while all ten writes are still queued.
+        page.script(
+            "const request = navigator.locks.request.bind(navigator.locks);
+            navigator.locks.request = (name, work) => new Promise(ok => setTimeout(ok, 1500)).then(() => request(name, work));",
+            vec![],
+        )
+        .await?;
         for button in buttons.iter().take(10) {
             button.click().await?;
         }
+        ensure(page.text("#save-status").await? == "Saving…", "the runs are shown as started while their writes wait")?;
         // Reload at once. Where the browser warns about unsaved changes, stay, wait, then reload.
         if page.client.refresh().await.is_err() {
             let _ = page.client.dismiss_alert().await;
@@ -403,19 +433,8 @@ async fn a_reload_in_the_middle_of_a_burst_of_edits_keeps_every_edit_shown() {
             page.reload().await?;
         }
         page.heading_is("Exports").await?;
-        let stored = page
-            .script_async(
-                r#"const done = arguments[arguments.length - 1];
-                const open = indexedDB.open('connections-portal');
-                open.onsuccess = () => {
-                  const all = open.result.transaction('events').objectStore('events').getAll();
-                  all.onsuccess = () => { open.result.close(); done(all.result.filter(t => t.includes('ExportRunStarted'))); };
-                };"#,
-                vec![],
-            )
-            .await?;
-        let runs = stored.as_array().map_or(0, Vec::len);
-        ensure(runs >= 10, format!("all ten runs the page showed as started are stored, found {runs}"))?;
+        let runs = stored_run_starts(&page).await?;
+        ensure(runs == before + 10, format!("all ten runs the page showed as started are stored: {before} before, {runs} after"))?;
         Ok(())
     })
     .await;

@@ -260,6 +260,7 @@ fn watch_other_tabs(portal: Portal) {
     };
     portal.writer.listen(catch_up);
     portal.writer.warn_before_unload();
+    portal.writer.flush_when_leaving();
 }
 
 /// The stored demo user when it still exists, else the first administrator.

@@ -270,13 +270,14 @@ impl Database {
         Ok((header, log))
     }
 
-    /// Appends change-log entries and their events in one all-or-none transaction.
+    /// Appends change-log entries and their events in one all-or-none transaction. Entries are
+    /// added, never overwritten: an entry number another writer already used aborts the batch.
     pub async fn append(&self, entries: &[(u64, String)], events: &[(u64, String)]) -> Result<(), StorageError> {
         let tx = self.transaction(&[LOG, EVENTS], IdbTransactionMode::Readwrite)?;
         write_all(tx, |tx| {
             let log = tx.object_store(LOG)?;
             for (seq, text) in entries {
-                log.put_with_key(&JsValue::from_str(text), &JsValue::from_f64(*seq as f64))?;
+                log.add_with_key(&JsValue::from_str(text), &JsValue::from_f64(*seq as f64))?;
             }
             let store = tx.object_store(EVENTS)?;
             for (seq, text) in events {

@@ -219,15 +219,7 @@ impl Writer {
                 self.position.set_value(Position { generation: Some(header.generation), last_seq: seq, snapshot_seq: seq });
             }
             Some(Pending::Change { .. }) => {
-                let mut entries = Vec::with_capacity(head.len());
-                let mut events = Vec::new();
-                for (i, pending) in head.iter().enumerate() {
-                    if let Pending::Change { changes, events: applied, .. } = pending {
-                        let objects: Vec<RecordChange> = changes.iter().filter(|c| !is_event(c)).cloned().collect();
-                        entries.push((position.last_seq + 1 + i as u64, encode_changes(&objects)));
-                        events.extend(event_texts(applied));
-                    }
-                }
+                let (entries, events) = log_entries(&head, position.last_seq);
                 db.append(&entries, &events).await?;
                 self.position.update_value(|p| p.last_seq += head.len() as u64);
             }
@@ -372,6 +364,33 @@ impl Writer {
         });
     }
 
+    /// When the page goes away for good with changes still queued (a reload in the middle of a
+    /// burst of edits), writes them at once, without waiting for the lock: the browser finishes a
+    /// transaction begun while the page hides. Entries are added, never overwritten, so if another
+    /// tab took those numbers meanwhile the batch is refused whole and nothing is damaged.
+    pub fn flush_when_leaving(&self) {
+        let writer = *self;
+        let handler = Closure::<dyn FnMut(web_sys::PageTransitionEvent)>::new(move |event: web_sys::PageTransitionEvent| {
+            // A page kept in the back-forward cache comes back and drains as usual.
+            if event.persisted() {
+                return;
+            }
+            let Some(db) = writer.database() else { return };
+            let head: Vec<Pending> = writer.queue.with_value(|q| q.iter().take_while(|p| matches!(p, Pending::Change { .. })).cloned().collect());
+            if head.is_empty() {
+                return;
+            }
+            let (entries, events) = log_entries(&head, writer.position().last_seq);
+            spawn_local(async move {
+                let _ = db.append(&entries, &events).await;
+            });
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("pagehide", handler.as_ref().unchecked_ref());
+        }
+        handler.forget();
+    }
+
     /// Asks the browser to warn before the page unloads while writes are pending.
     pub fn warn_before_unload(&self) {
         let writer = *self;
@@ -386,6 +405,20 @@ impl Writer {
         }
         handler.forget();
     }
+}
+
+/// The change-log entries (numbered from `after + 1`) and the events of `changes`.
+fn log_entries(changes: &[Pending], after: u64) -> (Vec<(u64, String)>, Vec<(u64, String)>) {
+    let mut entries = Vec::with_capacity(changes.len());
+    let mut events = Vec::new();
+    for pending in changes {
+        if let Pending::Change { changes, events: applied, .. } = pending {
+            let objects: Vec<RecordChange> = changes.iter().filter(|c| !is_event(c)).cloned().collect();
+            entries.push((after + 1 + entries.len() as u64, encode_changes(&objects)));
+            events.extend(event_texts(applied));
+        }
+    }
+    (entries, events)
 }
 
 fn is_event(change: &RecordChange) -> bool {
