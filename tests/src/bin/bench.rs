@@ -308,7 +308,7 @@ async fn load_store(b: &Browsing, store: &Store, column: &mut Column) -> Result<
 }
 
 async fn cold_start(b: &mut Browsing, column: &mut Column) -> Result<(), Failure> {
-    let (mut ready, mut painted) = (Vec::new(), Vec::new());
+    let (mut ready, mut painted, mut read, mut decoded) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut over = false;
     b.open_ready("/").await?;
     for _ in 0..RUNS {
@@ -321,8 +321,8 @@ async fn cold_start(b: &mut Browsing, column: &mut Column) -> Result<(), Failure
         }
         let marks = b
             .script(
-                "return [performance.getEntriesByName('portal-ready')[0].startTime, \
-                 performance.getEntriesByName('portal-ready:painted')[0].startTime];",
+                "const at = (name) => (performance.getEntriesByName(name)[0] || {}).startTime ?? null; \
+                 return [at('portal-ready'), at('portal-ready:painted'), at('store-read'), at('store-decoded')];",
                 LIMIT,
             )
             .await?;
@@ -330,10 +330,19 @@ async fn cold_start(b: &mut Browsing, column: &mut Column) -> Result<(), Failure
             ready.push(r);
             painted.push(p);
         }
+        // Stores with data mark when the store was read and when it was decoded.
+        if let (Some(r), Some(d)) = (marks[2].as_f64(), marks[3].as_f64()) {
+            read.push(r);
+            decoded.push(d - r);
+        }
     }
     let figure = |runs: Vec<f64>| if over { Figure::Over } else { Figure::from_runs(runs) };
     column.put("Cold start: portal-ready mark", figure(ready));
     column.put("Cold start: next paint", figure(painted));
+    if !read.is_empty() {
+        column.put("Cold start: store read (since navigation)", figure(read));
+        column.put("Cold start: store decoded (after the read)", figure(decoded));
+    }
     Ok(())
 }
 

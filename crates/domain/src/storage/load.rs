@@ -6,7 +6,7 @@
 //! reported as an [`Effect`] the user is told about. Only problems of the whole store are refused:
 //! no `meta` record, a damaged `meta`, or data written by a newer version.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{decode_record, Decoded, DecodeError, RecordChange};
 use crate::catalog::Category;
@@ -148,9 +148,12 @@ impl Workspace {
                 report.effects.push(Effect::ConnectionLostSecret { connection: c.id.clone(), name: c.display_name.to_string(), secret });
             }
         }
+        // One hash lookup per export: the check runs over every export at every start.
+        let export_connections: HashSet<&str> =
+            self.connections.values().filter(|c| c.category() == Category::Export).map(|c| c.id.as_str()).collect();
         for e in self.exports.values_mut() {
             let Some(c) = &e.connection else { continue };
-            if !self.connections.get(c).is_some_and(|c| c.category() == Category::Export) {
+            if !export_connections.contains(c.as_str()) {
                 let connection = c.clone();
                 e.connection = None;
                 report.effects.push(Effect::ExportLostConnection { export: e.id.clone(), name: e.name.to_string(), connection });
