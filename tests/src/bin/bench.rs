@@ -520,6 +520,9 @@ fn machine() -> String {
     format!("- Date: {date}\n- CPUs (nproc): {cpus}\n- Memory: {memory}\n- CPU: {model}\n- Browser: {chromium}, headless\n")
 }
 
+/// The line after which docs/performance.md keeps earlier figures that a run does not replace.
+const EARLIER: &str = "\n<!-- earlier figures: kept by `cargo xtask bench` -->\n";
+
 fn report(quick: bool, table: &str, notes: &[String]) -> String {
     let command = if quick { "cargo xtask bench --quick" } else { "cargo xtask bench" };
     let mut out = String::new();
@@ -574,8 +577,14 @@ async fn main() {
     let notes: Vec<String> = columns.iter().flat_map(|c| c.notes.clone()).collect();
     let table = table(&stores, &columns);
     println!("\n{table}");
-    let doc = report(quick, &table, &notes);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("performance.md");
+    // Earlier figures, kept by hand below the marker, stay beside the new ones.
+    let earlier = std::fs::read_to_string(&path).ok().and_then(|old| old.split_once(EARLIER).map(|(_, kept)| kept.to_owned()));
+    let mut doc = report(quick, &table, &notes);
+    if let Some(kept) = earlier {
+        doc.push_str(EARLIER);
+        doc.push_str(&kept);
+    }
     match std::fs::write(&path, doc) {
         Ok(()) => println!("bench: wrote {} ({} s in all)", path.display(), started.elapsed().as_secs()),
         Err(e) => eprintln!("bench: cannot write {}: {e}", path.display()),
