@@ -9,16 +9,20 @@ use std::collections::BTreeSet;
 /// - `selected`: the table's selection.
 /// - `matching`: ids of every selectable row that matches the search and filters, in order.
 /// - `page_ids`: ids of the selectable rows on the visible page.
-/// - `id`: id of the button (`select-all-matching` by default).
+/// - `id`: id of the button (`select-all-matching` by default); its message once done has
+///   `{id}-done`.
+/// - `always`: offer it whenever more than one row matches, not only once the page is selected
+///   (lists without a "select the page" checkbox, such as the Remove dialog's dependents).
 ///
 /// Shown when every selectable row of the page is selected and more rows match than the page
-/// holds. "Select all N matching" selects all N; once they are, "All N matching are selected".
+/// holds (or, with `always`, when more than one row matches). "Select all N matching" selects all N; once they are, "All N matching are selected".
 #[component]
 pub fn SelectAllMatching<Id>(
     selected: RwSignal<BTreeSet<Id>>,
     matching: Signal<Vec<Id>>,
     page_ids: Signal<Vec<Id>>,
     #[prop(default = "select-all-matching")] id: &'static str,
+    #[prop(optional)] always: bool,
 ) -> impl IntoView
 where
     Id: Ord + Clone + Send + Sync + 'static,
@@ -32,7 +36,7 @@ where
     let all_selected = move || matching.with(|m| selected.with(|s| m.iter().all(|i| s.contains(i))));
     let n = move || format_number(count.get() as u64, i18n.locale());
     view! {
-        <Show when=move || { page_selected() && count.get() > page_ids.with(Vec::len) }>
+        <Show when=move || if always { count.get() > 1 } else { page_selected() && count.get() > page_ids.with(Vec::len) }>
             <p class="select-all-matching" role="status">
                 <Show
                     when=all_selected
