@@ -56,7 +56,7 @@ where
                 }
             >
                 {move || i18n.t(label_key)}
-                <span aria-hidden="true">{arrow}</span>
+                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
             </button>
         </th>
     }
