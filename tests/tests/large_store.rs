@@ -225,6 +225,17 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         page.wait_text("#export-count", "the matching count after reload", |t| t.starts_with(&thousands(names(&matching).len()))).await?;
         let after = listed(&page, "#export-list tbody tr .connection-cell").await?;
         ensure(after.iter().all(|c| c.contains("No connection")), "every matching export stays detached")?;
+
+        // How the first page of 20,000 looks, wide and narrow.
+        fill(&page, "#export-search", "").await?;
+        page.wait_text("#export-count", "all counted", |t| t == "20,000 of 20,000 exports").await?;
+        page.script("window.scrollTo(0, 0)", vec![]).await?;
+        for (width, name) in [(1280, "exports-20k"), (390, "exports-20k-narrow")] {
+            page.client.set_window_size(width, 900).await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            page.screenshot(name).await?;
+        }
+        page.client.set_window_size(1280, 900).await?;
         Ok(())
     })
     .await;
