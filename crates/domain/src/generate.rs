@@ -18,6 +18,9 @@ use crate::workspace::Workspace;
 pub enum DemoSize {
     /// 100 connections, 1,000 exports.
     Small,
+    /// 2,000 connections, 20,000 exports, and every tenth export on the first export
+    /// connection, so it has exactly 2,000 dependents (the end-to-end tests' store).
+    Test,
     /// 1,000 connections, 10,000 exports.
     Medium,
     /// 10,000 connections, 100,000 exports.
@@ -25,12 +28,13 @@ pub enum DemoSize {
 }
 
 impl DemoSize {
-    pub const ALL: [DemoSize; 3] = [DemoSize::Small, DemoSize::Medium, DemoSize::Large];
+    pub const ALL: [DemoSize; 4] = [DemoSize::Small, DemoSize::Medium, DemoSize::Test, DemoSize::Large];
 
     pub fn connections(self) -> usize {
         match self {
             DemoSize::Small => 100,
             DemoSize::Medium => 1_000,
+            DemoSize::Test => 2_000,
             DemoSize::Large => 10_000,
         }
     }
@@ -56,8 +60,15 @@ impl DemoSize {
         match self {
             DemoSize::Small => "small",
             DemoSize::Medium => "medium",
+            DemoSize::Test => "test",
             DemoSize::Large => "large",
         }
+    }
+
+    /// Exports on the first export connection in addition to the round robin: all of them
+    /// for [`DemoSize::Test`] (a tenth of the exports), none otherwise.
+    pub fn hub_exports(self) -> usize {
+        if self == DemoSize::Test { self.exports() / 10 } else { 0 }
     }
 
     pub fn parse(value: &str) -> Option<DemoSize> {
@@ -122,6 +133,8 @@ pub struct Generator {
     enrichment_connections: Vec<ConnectionId>,
     last_export: Option<(ExportId, &'static str)>,
     last_enrichment: Option<(EnrichmentId, &'static str)>,
+    /// Every tenth export goes to the first export connection (see [`DemoSize::hub_exports`]).
+    hub: bool,
 }
 
 impl Generator {
@@ -154,6 +167,7 @@ impl Generator {
             enrichment_connections: Vec::with_capacity(size.enrichment_connections()),
             last_export: None,
             last_enrichment: None,
+            hub: size.hub_exports() > 0,
         }
     }
 
@@ -197,7 +211,13 @@ impl Generator {
             }
             Op::Connection(n) => self.connection(n),
             Op::Export(n) => {
-                let (connection, shared) = self.export_connections[n % self.export_connections.len()].clone();
+                let count = self.export_connections.len();
+                let slot = match (self.hub, n % 10) {
+                    (true, 0) => 0,
+                    (true, _) => 1 + n % (count - 1),
+                    (false, _) => n % count,
+                };
+                let (connection, shared) = self.export_connections[slot].clone();
                 let actor = if shared { EDITORS[n % EDITORS.len()] } else { ADMINS[n % ADMINS.len()] };
                 self.last_export = Some((self.ws.counters.export(0), actor));
                 let kind = if n % 4 == 0 { ExportKind::DataOut } else { ExportKind::Segment };

@@ -40,6 +40,16 @@ fn check_shape(ws: &Workspace, size: DemoSize) {
 }
 
 #[test]
+fn the_test_size_has_one_connection_with_two_thousand_dependents() {
+    let ws = Workspace::generated(DemoSize::Test, NOW);
+    check_shape(&ws, DemoSize::Test);
+    let first = ws.connections().filter(|c| c.category() == Category::Export).min_by_key(|c| c.created_at).unwrap().id.clone();
+    let most = ws.connections().map(|c| ws.dependents(&c.id).exports.len()).max();
+    assert_eq!(ws.dependents(&first).exports.len(), 2_000);
+    assert_eq!(most, Some(2_000));
+}
+
+#[test]
 fn small_has_the_promised_counts_and_only_valid_references() {
     check_shape(&Workspace::generated(DemoSize::Small, NOW), DemoSize::Small);
 }

@@ -17,6 +17,7 @@ fn size_label_key(size: DemoSize) -> &'static str {
     match size {
         DemoSize::Small => "large_demo.size.small",
         DemoSize::Medium => "large_demo.size.medium",
+        DemoSize::Test => "large_demo.size.test",
         DemoSize::Large => "large_demo.size.large",
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod focus;
 pub mod modal;
+pub mod table;
 pub mod toast;

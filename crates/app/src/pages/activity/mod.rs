@@ -9,7 +9,8 @@ use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;
 use crate::storage::download::download_text;
-use crate::time::format_timestamp;
+use crate::time::{format_number, format_timestamp};
+use crate::ui::table::{Pager, Paged};
 use crate::ui::toast::use_toasts;
 use connections_domain::{ActivityRow, Event, ObjectRef};
 
@@ -100,10 +101,16 @@ pub fn ActivityPage() -> impl IntoView {
     });
     let total = move || if stored { portal.workspace.with(|w| w.next_event_seq()) as usize } else { all.with(Vec::len) };
     let older = move || stored && reach.get() < portal.workspace.with(|w| w.next_event_seq());
-    let visible = Memo::new(move |_| filter.with(|f| all.get().into_iter().filter(|r| f.keeps(r)).collect::<Vec<_>>()));
+    // Newest first as loaded; the filter keeps positions only and one page of 50 is rendered.
+    let table = Paged::new(all, move |rows| filter.with(|f| rows.iter().enumerate().filter(|(_, r)| f.keeps(r)).map(|(i, _)| i).collect()));
+    Effect::new(move |_| {
+        filter.track();
+        table.page.set(0);
+    });
     let users = move || portal.workspace.with(|w| w.users().map(|u| u.name.clone()).collect::<Vec<_>>());
     let download = move |_| {
-        let rows: Vec<Vec<String>> = visible.with_untracked(|rows| rows.iter().map(|r| cells(&i18n, r)).collect());
+        let rows: Vec<Vec<String>> =
+            table.order.with_untracked(|order| all.with_untracked(|rows| order.iter().map(|&i| cells(&i18n, &rows[i])).collect()));
         let text = format!("\u{feff}{}", csv::to_csv(&header(&i18n), &rows));
         if download_text("activity.csv", "text/csv;charset=utf-8", &text) {
             toasts.success(i18n.tf("activity.downloaded", &[("count", &rows.len().to_string())]), None);
@@ -141,15 +148,21 @@ pub fn ActivityPage() -> impl IntoView {
                         on:input=move |ev| filter.update(|f| f.object_text = event_target_value(&ev))
                     />
                 </div>
-                <button type="button" id="activity-csv" on:click=download disabled=move || visible.with(Vec::is_empty)>
+                <button type="button" id="activity-csv" on:click=download disabled=move || table.matching() == 0>
                     {move || i18n.t("activity.export_csv")}
                 </button>
             </div>
             <p class="row-count" id="activity-count" role="status">
-                {move || i18n.tf("activity.count", &[("shown", &visible.with(Vec::len).to_string()), ("total", &total().to_string())])}
+                {move || {
+                    let locale = i18n.locale();
+                    i18n.tf(
+                        "activity.count",
+                        &[("shown", &format_number(table.matching() as u64, locale)), ("total", &format_number(total() as u64, locale))],
+                    )
+                }}
             </p>
             <Show
-                when=move || !visible.with(Vec::is_empty)
+                when=move || { table.matching() > 0 }
                 fallback=move || {
                     view! {
                         <p class="empty-state">
@@ -170,27 +183,24 @@ pub fn ActivityPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || {
-                                visible
-                                    .get()
-                                    .into_iter()
-                                    .map(|row| {
-                                        let [when, who, role, action, kind, name] = <[String; 6]>::try_from(cells(&i18n, &row))
-                                            .unwrap_or_default();
-                                        view! {
-                                            <tr>
-                                                <td class="when">{when}</td>
-                                                <td class="who">{who} <span class="muted">" · " {role}</span></td>
-                                                <td class="action">{action}</td>
-                                                <td class="object"><span class="object-kind">{kind}</span> " " {name}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
+                            <For each=move || table.page_rows.get() key=|row| row.seq let:row>
+                                // Redrawn when the language changes; events themselves never change.
+                                {move || {
+                                    let [when, who, role, action, kind, name] = <[String; 6]>::try_from(cells(&i18n, &row)).unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td class="when">{when}</td>
+                                            <td class="who">{who} <span class="muted">" · " {role}</span></td>
+                                            <td class="action">{action}</td>
+                                            <td class="object"><span class="object-kind">{kind}</span> " " {name}</td>
+                                        </tr>
+                                    }
+                                }}
+                            </For>
                         </tbody>
                     </table>
                 </div>
+                <Pager total=Signal::derive(move || table.matching()) page=table.page id_prefix="activity-" label_key="table.pages.activity" />
             </Show>
             <Show when=older>
                 <button type="button" id="activity-older" on:click=move |_| reach.update(|r| *r += ACTIVITY_PAGE)>

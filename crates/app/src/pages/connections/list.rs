@@ -3,7 +3,8 @@
 //! connections stay fast, and each row's action menu for administrators.
 
 use super::row_menu::RowMenu;
-use super::sort::{arrange, page_count, page_range, Direction, Sort, SortKey, PAGE_SIZE};
+use super::sort::{arrange, SortKey, DEFAULT_SORT};
+use crate::ui::table::{Pager, Paged, SortHeader};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -19,8 +20,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     let portal = use_portal();
     let navigate = StoredValue::new_local(use_navigate());
     let search = RwSignal::new(String::new());
-    let sort = RwSignal::new(Sort::default());
-    let page = RwSignal::new(0usize);
+    let sort = RwSignal::new(DEFAULT_SORT);
 
     let can_manage = Memo::new(move |_| {
         let viewer = portal.current_user.get();
@@ -30,13 +30,9 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
         let viewer = portal.current_user.get();
         portal.workspace.with(|w| w.connection_rows(&viewer, category))
     });
-    let arranged = Memo::new(move |_| search.with(|s| arrange(all_rows.get(), s, sort.get())));
-    let visible = Memo::new(move |_| {
-        arranged.with(|rows| {
-            let range = page_range(rows.len(), page.get());
-            rows[range].to_vec()
-        })
-    });
+    // Positions in order, not clones of the rows; only the visible page is cloned.
+    let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, sort.get())));
+    let page = table.page;
 
     let open_add = move |_| {
         let path = format!("{}{}", tab_of(category).href(), PaneRequest::Add(None).query());
@@ -91,10 +87,10 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
         <p class="sr-only" aria-live="polite" id="connection-count">
             {move || {
                 let locale = i18n.locale();
-                i18n.tf("connections.count", &[("count", &format_number(arranged.with(Vec::len) as u64, locale))])
+                i18n.tf("connections.count", &[("count", &format_number(table.matching() as u64, locale))])
             }}
         </p>
-        <Show when=move || !arranged.with(Vec::is_empty) fallback=empty>
+        <Show when=move || { table.matching() > 0 } fallback=empty>
             <div class="table-scroll">
                 <table class="data connection-table" id="connection-list">
                     <caption class="sr-only">{move || i18n.t(labels::category(category))}</caption>
@@ -102,7 +98,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
                         <tr>
                             {SortKey::ALL
                                 .into_iter()
-                                .map(|key| view! { <SortHeader key=key sort=sort page=page /> })
+                                .map(|key| view! { <SortHeader key=key sort=sort page=page label_key=key.label_key() id=key.button_id() /> })
                                 .collect_view()}
                             <th scope="col">
                                 <span class="sr-only">{move || i18n.t("connections.col.actions")}</span>
@@ -110,13 +106,13 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || visible.get() key=row_key let:row>
+                        <For each=move || table.page_rows.get() key=row_key let:row>
                             <Row row=row can_manage=can_manage category=category />
                         </For>
                     </tbody>
                 </table>
             </div>
-            <Pager total=Signal::derive(move || arranged.with(Vec::len)) page=page />
+            <Pager total=Signal::derive(move || table.matching()) page=page label_key="connections.pager.label" />
         </Show>
     }
 }
@@ -124,38 +120,6 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
 /// Changes whenever anything the row shows changes, so `For` redraws exactly those rows.
 fn row_key(row: &ConnectionRow) -> String {
     format!("{}|{}|{}|{:?}|{}", row.id, row.display_name, row.used_by_count, row.access, row.flagged_unreachable)
-}
-
-#[component]
-fn SortHeader(key: SortKey, sort: RwSignal<Sort>, page: RwSignal<usize>) -> impl IntoView {
-    let i18n = use_i18n();
-    let aria_sort = move || {
-        let current = sort.get();
-        if current.key == key { current.direction.aria() } else { "none" }
-    };
-    let arrow = move || {
-        let current = sort.get();
-        match (current.key == key, current.direction) {
-            (false, _) => "↕",
-            (true, Direction::Ascending) => "▲",
-            (true, Direction::Descending) => "▼",
-        }
-    };
-    view! {
-        <th scope="col" aria-sort=aria_sort>
-            <button
-                class="sort-button"
-                id=format!("sort-{}", key.slug())
-                on:click=move |_| {
-                    sort.update(|s| *s = s.toggled(key));
-                    page.set(0);
-                }
-            >
-                {move || i18n.t(key.label_key())}
-                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
-            </button>
-        </th>
-    }
 }
 
 #[component]
@@ -204,45 +168,4 @@ pub fn mark_of(type_name: &str) -> String {
         letters = type_name.chars().filter(|c| c.is_alphanumeric()).take(2).collect();
     }
     letters.to_uppercase()
-}
-
-#[component]
-fn Pager(total: Signal<usize>, page: RwSignal<usize>) -> impl IntoView {
-    let i18n = use_i18n();
-    let pages = move || page_count(total.get());
-    let current = move || page.get().min(pages() - 1);
-    let range_text = move || {
-        let locale = i18n.locale();
-        let range = page_range(total.get(), current());
-        i18n.tf(
-            "connections.pager.showing",
-            &[
-                ("from", &format_number((range.start + 1).min(range.end) as u64, locale)),
-                ("to", &format_number(range.end as u64, locale)),
-                ("total", &format_number(total.get() as u64, locale)),
-            ],
-        )
-    };
-    view! {
-        <Show when=move || { total.get() > PAGE_SIZE }>
-            <nav class="pager" aria-label=move || i18n.t("connections.pager.label")>
-                <button id="page-previous" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>
-                    {move || i18n.t("connections.pager.previous")}
-                </button>
-                <span id="page-status" aria-live="polite">
-                    {move || {
-                        i18n.tf(
-                            "connections.pager.page",
-                            &[("page", &(current() + 1).to_string()), ("pages", &pages().to_string())],
-                        )
-                    }}
-                    " · "
-                    {range_text}
-                </span>
-                <button id="page-next" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>
-                    {move || i18n.t("connections.pager.next")}
-                </button>
-            </nav>
-        </Show>
-    }
 }

@@ -9,7 +9,9 @@ use crate::errors::error_message;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_portal, Portal};
 use crate::ui::focus::focus_later;
+use crate::time::format_number;
 use crate::ui::modal::Modal;
+use crate::ui::table::{Pager, Paged, SelectAllMatching};
 use crate::ui::toast::{use_toasts, Toasts};
 use connections_domain::{Command, ConnectionId, Dependents, DomainError, EnrichmentId, ExportId};
 use leptos::prelude::*;
@@ -39,8 +41,14 @@ impl Ctx {
     }
 }
 
-fn joined(names: &[String]) -> String {
-    names.join(", ")
+/// The names for a toast: all of a few, the first five of many ("… and 1,995 more").
+fn joined(i18n: &I18n, names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if names.len() <= SHOWN + 1 {
+        return names.join(", ");
+    }
+    let rest = format_number((names.len() - SHOWN) as u64, i18n.locale());
+    i18n.tf("connections.remove.and_more", &[("names", &names[..SHOWN].join(", ")), ("count", &rest)])
 }
 
 #[component]
@@ -68,17 +76,29 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
 
     // Forget selections of items that are gone (removed, detached, deactivated).
     Effect::new(move |_| {
-        let Dependents { exports, enrichments } = dependents.get();
-        selected_exports.update(|s| s.retain(|e| exports.iter().any(|(id, _)| id == e)));
-        selected_enrichments.update(|s| s.retain(|n| enrichments.iter().any(|(id, _)| id == n)));
+        dependents.with(|Dependents { exports, enrichments }| {
+            let exports: BTreeSet<&ExportId> = exports.iter().map(|(id, _)| id).collect();
+            let enrichments: BTreeSet<&EnrichmentId> = enrichments.iter().map(|(id, _)| id).collect();
+            selected_exports.update(|s| s.retain(|e| exports.contains(e)));
+            selected_enrichments.update(|s| s.retain(|n| enrichments.contains(n)));
+        })
     });
+    // One page of each list; "Select all N" selects every one without rendering them.
+    let exports = Paged::new(Memo::new(move |_| dependents.with(|d| d.exports.clone())), |rows| (0..rows.len()).collect());
+    let enrichments = Paged::new(Memo::new(move |_| dependents.with(|d| d.enrichments.clone())), |rows| (0..rows.len()).collect());
+    let all_exports = Signal::derive(move || exports.matching_ids(|(id, _)| Some(id.clone())));
+    let page_exports = Signal::derive(move || exports.page_ids(|(id, _): &(ExportId, String)| id));
+    let all_enrichments = Signal::derive(move || enrichments.matching_ids(|(id, _)| Some(id.clone())));
+    let page_enrichments = Signal::derive(move || enrichments.page_ids(|(id, _): &(EnrichmentId, String)| id));
 
     let after_action = move || focus_later("remove-title".to_string());
 
     let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
+        let ids: BTreeSet<&ExportId> = ids.iter().collect();
         dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
     };
     let names_of_enrichments = move |ids: &[EnrichmentId]| -> Vec<String> {
+        let ids: BTreeSet<&EnrichmentId> = ids.iter().collect();
         dependents.with_untracked(|d| d.enrichments.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
     };
 
@@ -89,7 +109,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::RemoveExports { ids }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreExports { exports: removed.clone() }]));
-                toasts.success(i18n.tf("connections.remove.exports_removed", &[("names", &joined(&names))]), Some(undo));
+                toasts.success(i18n.tf("connections.remove.exports_removed", &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -108,7 +128,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                         .collect();
                     ctx.undo(commands)
                 });
-                toasts.success(i18n.tf("connections.remove.exports_detached", &[("names", &joined(&names))]), Some(undo));
+                toasts.success(i18n.tf("connections.remove.exports_detached", &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -121,7 +141,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::DeleteEnrichments { ids }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreEnrichments { enrichments: deleted.clone() }]));
-                toasts.success(i18n.tf("connections.remove.enrichments_deleted", &[("names", &joined(&names))]), Some(undo));
+                toasts.success(i18n.tf("connections.remove.enrichments_deleted", &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -133,7 +153,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::DeactivateEnrichments { ids: ids.clone() }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::ActivateEnrichments { ids: ids.clone() }]));
-                toasts.success(i18n.tf("connections.remove.enrichments_deactivated", &[("names", &joined(&names))]), Some(undo));
+                toasts.success(i18n.tf("connections.remove.enrichments_deactivated", &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -181,11 +201,13 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
             <section class="dependents" aria-labelledby="dependent-exports-title">
                 <h3 id="dependent-exports-title">{move || i18n.t("connections.remove.exports_title")}</h3>
                 <p class="muted">{move || i18n.t("connections.remove.detach_hint")}</p>
+                <SelectAllMatching selected=selected_exports matching=all_exports page_ids=page_exports id="select-all-dependent-exports" always=true />
                 <ul class="dependent-list" id="dependent-exports">
-                    <For each=move || dependents.get().exports key=|(id, name)| (id.clone(), name.clone()) let:export>
+                    <For each=move || exports.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:export>
                         <DependentCheckbox prefix="export" id=export.0.clone() name=export.1.clone() selected=selected_exports />
                     </For>
                 </ul>
+                <Pager total=Signal::derive(move || exports.matching()) page=exports.page id_prefix="dependent-exports-" label_key="table.pages.dependents" />
                 <div class="dependent-actions">
                     <button id="remove-exports" disabled=move || selected_exports.with(BTreeSet::is_empty) on:click=remove_exports>
                         {move || i18n.t("connections.remove.remove_exports")}
@@ -201,11 +223,24 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
             <section class="dependents" aria-labelledby="dependent-enrichments-title">
                 <h3 id="dependent-enrichments-title">{move || i18n.t("connections.remove.enrichments_title")}</h3>
                 <p class="muted">{move || i18n.t("connections.remove.deactivate_hint")}</p>
+                <SelectAllMatching
+                    selected=selected_enrichments
+                    matching=all_enrichments
+                    page_ids=page_enrichments
+                    id="select-all-dependent-enrichments"
+                    always=true
+                />
                 <ul class="dependent-list" id="dependent-enrichments">
-                    <For each=move || dependents.get().enrichments key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
+                    <For each=move || enrichments.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
                         <DependentCheckbox prefix="enrichment" id=enrichment.0.clone() name=enrichment.1.clone() selected=selected_enrichments />
                     </For>
                 </ul>
+                <Pager
+                    total=Signal::derive(move || enrichments.matching())
+                    page=enrichments.page
+                    id_prefix="dependent-enrichments-"
+                    label_key="table.pages.dependents"
+                />
                 <div class="dependent-actions">
                     <button id="delete-enrichments" disabled=move || selected_enrichments.with(BTreeSet::is_empty) on:click=delete_enrichments>
                         {move || i18n.t("connections.remove.delete_enrichments")}

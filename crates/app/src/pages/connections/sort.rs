@@ -1,11 +1,8 @@
-//! Ordering, searching and paging of the connection list. Pure functions over the domain's
-//! rows, so they are cheap to test and stay fast with 10,000 connections.
+//! Ordering and searching of the connection list: pure functions over the domain's rows that
+//! return positions (sort keys made once per row), so 10,000 connections stay fast.
 
+use crate::ui::table::{self, Cell, SortState};
 use connections_domain::{Access, ConnectionRow};
-use std::cmp::Ordering;
-
-/// Rows shown on one page of the list.
-pub const PAGE_SIZE: usize = 50;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {
@@ -29,63 +26,22 @@ impl SortKey {
         }
     }
 
-    /// A stable name for ids and test selectors.
-    pub fn slug(self) -> &'static str {
+    /// The id of the column's sort button.
+    pub fn button_id(self) -> &'static str {
         match self {
-            SortKey::DisplayName => "display-name",
-            SortKey::Type => "type",
-            SortKey::Created => "created",
-            SortKey::Access => "access",
-            SortKey::UsedBy => "used-by",
+            SortKey::DisplayName => "sort-display-name",
+            SortKey::Type => "sort-type",
+            SortKey::Created => "sort-created",
+            SortKey::Access => "sort-access",
+            SortKey::UsedBy => "sort-used-by",
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Ascending,
-    Descending,
-}
+/// The list's order: by display name, ascending, at first.
+pub type Sort = SortState<SortKey>;
 
-impl Direction {
-    pub fn flipped(self) -> Direction {
-        match self {
-            Direction::Ascending => Direction::Descending,
-            Direction::Descending => Direction::Ascending,
-        }
-    }
-
-    /// The value of `aria-sort`.
-    pub fn aria(self) -> &'static str {
-        match self {
-            Direction::Ascending => "ascending",
-            Direction::Descending => "descending",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sort {
-    pub key: SortKey,
-    pub direction: Direction,
-}
-
-impl Default for Sort {
-    fn default() -> Self {
-        Sort { key: SortKey::DisplayName, direction: Direction::Ascending }
-    }
-}
-
-impl Sort {
-    /// Selecting the sorted column flips it; another column starts ascending.
-    pub fn toggled(self, key: SortKey) -> Sort {
-        if self.key == key {
-            Sort { key, direction: self.direction.flipped() }
-        } else {
-            Sort { key, direction: Direction::Ascending }
-        }
-    }
-}
+pub const DEFAULT_SORT: Sort = SortState { key: SortKey::DisplayName, ascending: true };
 
 fn access_rank(access: Access) -> u8 {
     match access {
@@ -95,43 +51,25 @@ fn access_rank(access: Access) -> u8 {
     }
 }
 
-fn compare(a: &ConnectionRow, b: &ConnectionRow, key: SortKey) -> Ordering {
-    let by_name = || a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase());
+/// The row's key for `key`, made once per row when the list changes; equal keys keep the
+/// domain's order (by id), so the order never jumps between renders.
+fn sort_key(row: &ConnectionRow, key: SortKey) -> (Cell, String) {
     let primary = match key {
-        SortKey::DisplayName => Ordering::Equal,
-        SortKey::Type => a.type_name.cmp(b.type_name),
-        SortKey::Created => a.created_at.cmp(&b.created_at),
-        SortKey::Access => access_rank(a.access).cmp(&access_rank(b.access)),
-        SortKey::UsedBy => a.used_by_count.cmp(&b.used_by_count),
+        SortKey::DisplayName => Cell::Empty,
+        SortKey::Type => Cell::Text(row.type_name.to_string()),
+        SortKey::Created => Cell::Number(row.created_at.0),
+        SortKey::Access => Cell::Number(access_rank(row.access) as i64),
+        SortKey::UsedBy => Cell::Number(row.used_by_count as i64),
     };
-    // Ties fall back to the name, then the id, so the order never jumps between renders.
-    primary.then_with(by_name).then_with(|| a.id.cmp(&b.id))
+    (primary, row.display_name.to_lowercase())
 }
 
-/// Keeps the rows whose display name or type contains `search` (any case), in `sort` order.
-pub fn arrange(mut rows: Vec<ConnectionRow>, search: &str, sort: Sort) -> Vec<ConnectionRow> {
+/// Positions of the rows whose display name or type contains `search` (any case), in `sort`
+/// order. No row is cloned.
+pub fn arrange(rows: &[ConnectionRow], search: &str, sort: Sort) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
-    if !needle.is_empty() {
-        rows.retain(|r| r.display_name.to_lowercase().contains(&needle) || r.type_name.to_lowercase().contains(&needle));
-    }
-    rows.sort_by(|a, b| {
-        let order = compare(a, b, sort.key);
-        match sort.direction {
-            Direction::Ascending => order,
-            Direction::Descending => order.reverse(),
-        }
-    });
-    rows
-}
-
-/// How many pages `total` rows take (at least one, so "page 1 of 1" reads right when empty).
-pub fn page_count(total: usize) -> usize {
-    total.div_ceil(PAGE_SIZE).max(1)
-}
-
-/// The index range of page `page` (0-based), clamped to the rows there are.
-pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
-    let page = page.min(page_count(total) - 1);
-    let start = page * PAGE_SIZE;
-    start.min(total)..(start + PAGE_SIZE).min(total)
+    let keep = |r: &ConnectionRow| {
+        needle.is_empty() || r.display_name.to_lowercase().contains(&needle) || r.type_name.to_lowercase().contains(&needle)
+    };
+    table::arrange(rows, keep, |r| sort_key(r, sort.key), sort.ascending)
 }

@@ -2,7 +2,7 @@
 //! actions, and Run (with its progress) on each row.
 
 use super::super::data_common::run::progress;
-use super::super::data_common::sort::{SortHeader, SortState};
+use crate::ui::table::{arrange, cell, Cell, Pager, Paged, SelectAllMatching, SortHeader, SortState};
 use super::actions::EnrichmentActions;
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -10,7 +10,6 @@ use crate::state::use_portal;
 use crate::time::{format_number, format_timestamp};
 use connections_domain::{EnrichmentId, EnrichmentRow};
 use leptos::prelude::*;
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,23 +23,23 @@ pub enum Column {
     LastRefresh,
 }
 
-fn compare(column: Column, a: &EnrichmentRow, b: &EnrichmentRow) -> Ordering {
-    let lower = |s: &str| s.to_lowercase();
-    let connection = |r: &EnrichmentRow| r.connection.as_ref().map(|c| lower(&c.display_name));
-    match column {
-        Column::Name => Ordering::Equal,
-        Column::Provider => a.provider_name.cmp(b.provider_name),
-        Column::Connection => connection(a).cmp(&connection(b)),
-        Column::Status => b.active.cmp(&a.active),
-        Column::LastRun => labels::run_status(a.status).cmp(labels::run_status(b.status)),
-        Column::Enriched => a.enriched_customers.cmp(&b.enriched_customers),
-        Column::LastRefresh => a.last_refresh.cmp(&b.last_refresh),
-    }
-    .then_with(|| lower(&a.name).cmp(&lower(&b.name)))
+/// The row's key for `column`, made once per row when the list changes; ties keep the domain's
+/// order (by id).
+fn sort_key(column: Column, row: &EnrichmentRow) -> (Cell, String) {
+    let primary = match column {
+        Column::Name => Cell::Empty,
+        Column::Provider => Cell::Text(row.provider_name.to_string()),
+        Column::Connection => row.connection.as_ref().map(|c| c.display_name.to_lowercase()).into(),
+        Column::Status => Cell::Number(if row.active { 0 } else { 1 }),
+        Column::LastRun => Cell::Text(labels::run_status(row.status).to_string()),
+        Column::Enriched => Cell::Number(row.enriched_customers as i64),
+        Column::LastRefresh => row.last_refresh.map(|t| t.0).into(),
+    };
+    (primary, row.name.to_lowercase())
 }
 
+/// Whether the row matches the search, `needle` being already trimmed and lowercased.
 pub fn matches(row: &EnrichmentRow, needle: &str) -> bool {
-    let needle = needle.trim().to_lowercase();
     needle.is_empty()
         || row.name.to_lowercase().contains(&needle)
         || row.provider_name.to_lowercase().contains(&needle)
@@ -62,35 +61,43 @@ pub fn EnrichmentTable(
         let viewer = portal.current_user.get();
         portal.workspace.with(|w| w.enrichment_rows(&viewer))
     });
-    let visible = Memo::new(move |_| {
-        let needle = search.get();
-        let only = filter.get();
+    let table = Paged::new(all, move |rows| {
+        let needle = search.with(|s| s.trim().to_lowercase());
         let order = sort.get();
-        let mut rows: Vec<EnrichmentRow> = all
-            .get()
-            .into_iter()
-            .filter(|r| only.as_ref().is_none_or(|c| r.connection.as_ref().is_some_and(|x| x.id.as_str() == c)))
-            .filter(|r| matches(r, &needle))
-            .collect();
-        rows.sort_by(|a, b| {
-            let o = compare(order.key, a, b);
-            if order.ascending { o } else { o.reverse() }
-        });
-        rows
+        filter.with(|only| {
+            arrange(
+                rows,
+                |r| only.as_ref().is_none_or(|c| r.connection.as_ref().is_some_and(|x| x.id.as_str() == c)) && matches(r, &needle),
+                |r| sort_key(order.key, r),
+                order.ascending,
+            )
+        })
     });
-    let editable_ids = move || visible.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<BTreeSet<_>>());
+    // A new search or filter starts at the first page.
+    Effect::new(move |_| {
+        search.track();
+        filter.track();
+        table.page.set(0);
+    });
+    let page_editable = Signal::derive(move || table.page_rows.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<Vec<_>>()));
+    let matching_editable = Signal::derive(move || table.matching_ids(|r| r.can_edit.then(|| r.id.clone())));
     let all_selected = move || {
-        let ids = editable_ids();
-        !ids.is_empty() && selected.with(|s| ids.is_subset(s))
+        let ids = page_editable.get();
+        !ids.is_empty() && selected.with(|s| ids.iter().all(|i| s.contains(i)))
     };
     view! {
+        <SelectAllMatching selected=selected matching=matching_editable page_ids=page_editable />
         <p class="row-count" id="enrichment-count" role="status">
             {move || {
-                i18n.tf("data.enrichment.count", &[("shown", &visible.with(Vec::len).to_string()), ("total", &all.with(Vec::len).to_string())])
+                let locale = i18n.locale();
+                i18n.tf(
+                    "data.enrichment.count",
+                    &[("shown", &format_number(table.matching() as u64, locale)), ("total", &format_number(table.total() as u64, locale))],
+                )
             }}
         </p>
         <Show
-            when=move || !visible.with(Vec::is_empty)
+            when=move || { table.matching() > 0 }
             fallback=move || {
                 view! {
                     <p class="empty-state" id="enrichment-empty">
@@ -111,7 +118,7 @@ pub fn EnrichmentTable(
                                     aria-label=move || i18n.t("data.select_all")
                                     prop:checked=all_selected
                                     on:change=move |ev| {
-                                        let ids = editable_ids();
+                                        let ids = page_editable.get();
                                         if event_target_checked(&ev) {
                                             selected.update(|s| s.extend(ids));
                                         } else {
@@ -120,49 +127,56 @@ pub fn EnrichmentTable(
                                     }
                                 />
                             </th>
-                            <SortHeader sort=sort key=Column::Name label_key="enrichment.col.name" />
-                            <SortHeader sort=sort key=Column::Provider label_key="enrichment.col.provider" />
-                            <SortHeader sort=sort key=Column::Connection label_key="enrichment.col.connection" />
-                            <SortHeader sort=sort key=Column::Status label_key="enrichment.col.status" />
-                            <SortHeader sort=sort key=Column::LastRun label_key="data.enrichment.last_run" />
-                            <SortHeader sort=sort key=Column::Enriched label_key="enrichment.col.enriched" />
-                            <SortHeader sort=sort key=Column::LastRefresh label_key="enrichment.col.last_refresh" />
+                            <SortHeader sort=sort page=table.page key=Column::Name label_key="enrichment.col.name" />
+                            <SortHeader sort=sort page=table.page key=Column::Provider label_key="enrichment.col.provider" />
+                            <SortHeader sort=sort page=table.page key=Column::Connection label_key="enrichment.col.connection" />
+                            <SortHeader sort=sort page=table.page key=Column::Status label_key="enrichment.col.status" />
+                            <SortHeader sort=sort page=table.page key=Column::LastRun label_key="data.enrichment.last_run" />
+                            <SortHeader sort=sort page=table.page key=Column::Enriched label_key="enrichment.col.enriched" />
+                            <SortHeader sort=sort page=table.page key=Column::LastRefresh label_key="enrichment.col.last_refresh" />
                             <th scope="col">{move || i18n.t("data.actions")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || visible.get() key=|row| format!("{row:?}") let:row>
-                            <EnrichmentRowView row=row selected=selected actions=actions open_pane=open_pane />
+                        <For each=move || table.page_ids(|r: &EnrichmentRow| &r.id) key=|id| id.clone() let:id>
+                            <EnrichmentRowView row=table.row(id, |r: &EnrichmentRow| &r.id) selected=selected actions=actions open_pane=open_pane />
                         </For>
                     </tbody>
                 </table>
             </div>
+            <Pager total=Signal::derive(move || table.matching()) page=table.page id_prefix="enrichment-" label_key="table.pages.enrichments" />
         </Show>
     }
 }
 
 #[component]
-fn EnrichmentRowView(row: EnrichmentRow, selected: RwSignal<BTreeSet<EnrichmentId>>, actions: EnrichmentActions, open_pane: Callback<EnrichmentId>) -> impl IntoView {
+fn EnrichmentRowView(
+    row: Memo<Option<EnrichmentRow>>,
+    selected: RwSignal<BTreeSet<EnrichmentId>>,
+    actions: EnrichmentActions,
+    open_pane: Callback<EnrichmentId>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let id = StoredValue::new(row.id.clone());
-    let dom_id = format!("enrichment-{}", row.id);
-    let connection = row.connection.as_ref().map(|c| c.display_name.clone());
-    let (active_key, active_class) = if row.active { ("enrichment.active", "badge badge-ok") } else { ("enrichment.inactive", "badge badge-inactive") };
-    let status = row.status;
-    let running = status.is_running();
-    let can_edit = row.can_edit;
-    let active = row.active;
-    let enriched = row.enriched_customers;
-    let last = row.last_refresh;
-    let label_name = row.name.clone();
+    let Some(first) = row.get_untracked() else { return ().into_any() };
+    let id = StoredValue::new(first.id.clone());
+    let dom_id = format!("enrichment-{}", first.id);
+    let connection = cell(row, |r| r.connection.as_ref().map(|c| c.display_name.clone()));
+    let status = cell(row, |r| Some(r.status));
+    let running = cell(row, |r| r.status.is_running());
+    let can_edit = cell(row, |r| r.can_edit);
+    let active = cell(row, |r| r.active);
+    let enriched = cell(row, |r| r.enriched_customers);
+    let last = cell(row, |r| r.last_refresh);
+    let name = cell(row, |r| r.name.clone());
+    let provider = cell(row, |r| r.provider_name.to_string());
     view! {
-        <tr id=dom_id class:inactive=!active class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
+        <tr id=dom_id class:inactive=move || !active.get() class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
             <td class="select-col">
                 <input
                     type="checkbox"
                     class="row-select"
-                    disabled=!can_edit
-                    aria-label=move || i18n.tf("data.select_row", &[("name", &label_name)])
+                    disabled=move || !can_edit.get()
+                    aria-label=move || i18n.tf("data.select_row", &[("name", &name.get())])
                     prop:checked=move || selected.with(|s| s.contains(&id.get_value()))
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
@@ -178,44 +192,63 @@ fn EnrichmentRowView(row: EnrichmentRow, selected: RwSignal<BTreeSet<EnrichmentI
             </td>
             <th scope="row" class="name-cell">
                 <button type="button" class="link-button open-enrichment" on:click=move |_| open_pane.run(id.get_value())>
-                    {row.name.clone()}
+                    {move || name.get()}
                 </button>
             </th>
-            <td>{row.provider_name}</td>
+            <td>{move || provider.get()}</td>
             <td class="connection-cell">
-                {match connection {
+                {move || match connection.get() {
                     Some(name) => view! { <span>{name}</span> }.into_any(),
                     None => view! { <span class="badge no-connection">{move || i18n.t("exports.no_connection")}</span> }.into_any(),
                 }}
             </td>
-            <td class="active-cell"><span class=active_class>{move || i18n.t(active_key)}</span></td>
-            <td class="status-cell">
-                <span class=labels::run_status_class(status)>{move || i18n.t(labels::run_status(status))}</span>
-                {progress(status)
-                    .map(|(value, max)| view! { <progress value=value max=max aria-label=move || i18n.t("data.run_progress")></progress> })}
+            <td class="active-cell">
+                <span class=move || if active.get() { "badge badge-ok" } else { "badge badge-inactive" }>
+                    {move || i18n.t(if active.get() { "enrichment.active" } else { "enrichment.inactive" })}
+                </span>
             </td>
-            <td class="number">{move || format_number(enriched, i18n.locale())}</td>
-            <td>{move || last.map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
+            <td class="status-cell">
+                {move || {
+                    status
+                        .get()
+                        .map(|status| {
+                            view! {
+                                <span class=labels::run_status_class(status)>{move || i18n.t(labels::run_status(status))}</span>
+                                {progress(status)
+                                    .map(|(value, max)| {
+                                        view! { <progress value=value max=max aria-label=move || i18n.t("data.run_progress")></progress> }
+                                    })}
+                            }
+                        })
+                }}
+            </td>
+            <td class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
+            <td>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
             <td class="actions-cell">
-                {can_edit
-                    .then(|| {
-                        if running {
-                            view! {
-                                <button type="button" class="row-cancel" on:click=move |_| actions.cancel_run(&id.get_value())>
-                                    {move || i18n.t("data.cancel_run")}
-                                </button>
+                {move || {
+                    let running = running.get();
+                    can_edit
+                        .get()
+                        .then(|| {
+                            if running {
+                                view! {
+                                    <button type="button" class="row-cancel" on:click=move |_| actions.cancel_run(&id.get_value())>
+                                        {move || i18n.t("data.cancel_run")}
+                                    </button>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="row-run" disabled=move || !active.get() on:click=move |_| actions.run(&[id.get_value()])>
+                                        {move || i18n.t("data.run")}
+                                    </button>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        } else {
-                            view! {
-                                <button type="button" class="row-run" disabled=!active on:click=move |_| actions.run(&[id.get_value()])>
-                                    {move || i18n.t("data.run")}
-                                </button>
-                            }
-                                .into_any()
-                        }
-                    })}
+                        })
+                }}
             </td>
         </tr>
     }
+    .into_any()
 }
