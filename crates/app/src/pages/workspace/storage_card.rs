@@ -53,7 +53,7 @@ pub fn StorageCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">{move || i18n.t("storage.title")}</h2>
-            <dl class="facts">
+            <dl class="storage-facts">
                 <dt>{move || i18n.t("storage.where")}</dt>
                 <dd id="storage-where">{stored}</dd>
                 <dt>{move || i18n.t("storage.persist")}</dt>
