@@ -9,7 +9,6 @@
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
@@ -36,11 +35,6 @@ pub fn count_csp_violations() {
     listener.forget();
 }
 
-thread_local! {
-    /// Set by Reload, so that only an asked-for change of worker reloads a page first opened uncontrolled.
-    static RELOAD_ASKED: Cell<bool> = const { Cell::new(false) };
-}
-
 fn container() -> Option<ServiceWorkerContainer> {
     let window = web_sys::window()?;
     // No worker API (an insecure origin, some private windows): the portal simply stays online-only.
@@ -61,8 +55,9 @@ pub fn provide_offline() -> Offline {
 fn register(container: ServiceWorkerContainer, offline: Offline) {
     let controlled_at_start = container.controller().is_some();
     let on_change = Closure::<dyn Fn()>::new(move || {
-        // A first visit's worker claiming the page changes nothing it shows; a new build does.
-        if controlled_at_start || RELOAD_ASKED.with(Cell::get) {
+        // A first visit's worker claiming the page changes nothing it shows; a new build does, in
+        // every tab that ran the old one (controlled from the start, or shown the banner).
+        if controlled_at_start || offline.update.get_untracked() {
             let _ = window().location().reload();
         }
     });
@@ -115,7 +110,6 @@ fn watch_for_update(container: &ServiceWorkerContainer, registration: &ServiceWo
 
 /// Reload: the waiting worker takes over, and `controllerchange` reloads every tab onto it.
 fn reload_into_new_version() {
-    RELOAD_ASKED.with(|asked| asked.set(true));
     let Some(container) = container() else {
         let _ = window().location().reload();
         return;
