@@ -131,8 +131,8 @@ async fn edit_snapshot(page: &Page, edit: &str) -> Result<String, end_to_end::Fa
                   const get = store.get('current');
                   get.onsuccess = () => {{
                     const value = get.result;
-                    const [text, key] = edit(value.text);
-                    value.text = text;
+                    const [text, key] = edit(new TextDecoder().decode(value.text));
+                    value.text = new TextEncoder().encode(text);
                     store.put(value, 'current');
                     tx.oncomplete = () => {{ db.close(); done(key); }};
                   }};
@@ -186,6 +186,11 @@ async fn one_damaged_record_is_set_aside_and_the_rest_loads() {
         ensure(exports >= 20, format!("every export still loads, saw {exports}"))?;
         let quarantined = all_values(&page, "quarantine").await?.to_string();
         ensure(quarantined.contains("trunc"), "the damaged record is kept, as found, in the quarantine store")?;
+        // The repaired state was stored: the next start is clean, and the set-aside data is listed.
+        page.open("/settings/workspace").await?;
+        page.heading_is("Workspace").await?;
+        ensure(!page.exists("#damage-banner").await?, "the damage is reported once, not on every start")?;
+        page.wait_text("#set-aside-list", "the set-aside record", |t| t.contains("set-aside-")).await?;
         Ok(())
     })
     .await;
@@ -204,8 +209,18 @@ async fn a_store_without_its_version_record_is_kept_and_reported() {
         // Reloading again changes nothing: the data is still there, untouched.
         page.reload().await?;
         page.find("#recovery-reason").await?;
-        let snapshot = all_values(&page, "snapshot").await?.to_string();
-        ensure(snapshot.contains("connection/c-1"), "the unreadable data is untouched")?;
+        let snapshot = page
+            .script_async(
+                r#"const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('connections-portal');
+                open.onsuccess = () => {
+                  const get = open.result.transaction('snapshot').objectStore('snapshot').get('current');
+                  get.onsuccess = () => { open.result.close(); done(new TextDecoder().decode(get.result.text)); };
+                };"#,
+                vec![],
+            )
+            .await?;
+        ensure(snapshot.as_str().is_some_and(|t| t.contains("connection/c-1")), "the unreadable data is untouched")?;
 
         page.click("#start-fresh").await?;
         page.find("#load-sample").await?;

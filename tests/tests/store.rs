@@ -219,3 +219,204 @@ async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
     })
     .await;
 }
+
+/// Makes every download of the page available to the test: the blob behind the next
+/// `URL.createObjectURL` is kept on `window.__downloads`.
+async fn capture_downloads(page: &Page) -> Result<(), Failure> {
+    page.script(
+        r#"window.__downloads = [];
+        const create = URL.createObjectURL;
+        URL.createObjectURL = function (blob) { window.__downloads.push(blob); return create.call(URL, blob); };"#,
+        vec![],
+    )
+    .await?;
+    Ok(())
+}
+
+async fn last_download(page: &Page) -> Result<String, Failure> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = page
+            .script_async(
+                r#"const done = arguments[arguments.length - 1];
+                const blobs = window.__downloads || [];
+                if (blobs.length === 0) { done(null); } else { blobs[blobs.length - 1].text().then(done); }"#,
+                vec![],
+            )
+            .await?;
+        if let Some(text) = text.as_str() {
+            return Ok(text.to_owned());
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err("no download was offered".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Writes `text` to a file of its own and picks it in the restore file input.
+async fn pick_backup_file(page: &Page, name: &str, text: &[u8]) -> Result<(), Failure> {
+    let dir = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), page.browser.name()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(name);
+    std::fs::write(&path, text)?;
+    let input = page.find("#restore-file").await?;
+    input.send_keys(&path.to_string_lossy()).await?;
+    Ok(())
+}
+
+/// The backup's JSON without the time it was made, for comparing two backups.
+fn comparable(backup: &str) -> Result<serde_json::Value, Failure> {
+    let mut value: serde_json::Value = serde_json::from_str(backup)?;
+    value.as_object_mut().ok_or("a backup is a JSON object")?.remove("created_at");
+    Ok(value)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn backup_then_reset_then_restore_gives_the_same_workspace() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        page.open("/settings/workspace").await?;
+        capture_downloads(&page).await?;
+        page.click("#download-backup").await?;
+        let before = last_download(&page).await?;
+        ensure(before.contains("\"format\": \"connections-portal-backup\""), "the download is a backup file")?;
+        ensure(!before.contains("S3cr3t") && !before.contains("checksum"), "no secret or checksum in the backup")?;
+
+        page.click("#reset-workspace").await?;
+        page.click("#reset-confirm").await?;
+        page.find("#load-sample").await?;
+        page.click("#start-empty").await?;
+        page.wait_saved().await?;
+        page.open("/settings/workspace").await?;
+        pick_backup_file(&page, "backup.json", before.as_bytes()).await?;
+        let preview = page.text("#restore-preview-details").await?;
+        ensure(preview.contains("6 users"), format!("the preview counts the users: {preview}"))?;
+        page.screenshot("restore-preview").await?;
+        page.click("#restore-backup").await?;
+        page.click("#restore-confirm").await?;
+        page.wait_saved().await?;
+
+        page.reload().await?;
+        page.heading_is("Workspace").await?;
+        capture_downloads(&page).await?;
+        page.click("#download-backup").await?;
+        let after = last_download(&page).await?;
+        ensure(comparable(&before)? == comparable(&after)?, "the restored workspace backs up to the same file")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_backup_files_are_refused_with_a_reason_and_change_nothing() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        page.open("/settings/workspace").await?;
+        capture_downloads(&page).await?;
+        page.click("#download-backup").await?;
+        let good = last_download(&page).await?;
+        let mut newer: serde_json::Value = serde_json::from_str(&good)?;
+        newer["version"] = json!(99);
+        let mut tampered: serde_json::Value = serde_json::from_str(&good)?;
+        tampered["counts"]["exports"] = json!(1);
+        let mut no_records: serde_json::Value = serde_json::from_str(&good)?;
+        no_records.as_object_mut().ok_or("object")?.remove("records");
+        let mut dangling: serde_json::Value = serde_json::from_str(&good)?;
+        let records = dangling["records"].as_object_mut().ok_or("records")?;
+        let used = records
+            .iter()
+            .find_map(|(k, v)| (k.starts_with("export/") && v["data"]["connection"].is_string()).then(|| v["data"]["connection"].as_str().map(str::to_owned)))
+            .flatten()
+            .ok_or("an export with a connection")?;
+        records.remove(&format!("connection/{used}"));
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("empty.json", Vec::new(), "empty"),
+            ("picture.png", vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "not JSON"),
+            ("cut.json", good.as_bytes()[..good.len() / 2].to_vec(), "ends too early"),
+            ("package.json", br#"{"name": "left-pad", "version": "1.3.0"}"#.to_vec(), "not a Connections portal backup"),
+            ("list.json", b"[1, 2, 3]".to_vec(), "not a Connections portal backup"),
+            ("newer.json", newer.to_string().into_bytes(), "newer version"),
+            ("tampered.json", tampered.to_string().into_bytes(), "changed after it was made"),
+            ("no-records.json", no_records.to_string().into_bytes(), "incomplete"),
+            ("dangling.json", dangling.to_string().into_bytes(), "refers to something"),
+        ];
+        for (name, bytes, expected) in &cases {
+            page.open("/settings/workspace").await?;
+            pick_backup_file(&page, name, bytes).await?;
+            let message = page.wait_text("#restore-error", expected, |t| !t.is_empty()).await?;
+            ensure(message.contains(expected), format!("{name}: the message should say {expected:?}, said {message:?}"))?;
+            ensure(!page.exists("#restore-preview").await?, format!("{name}: no restore is offered"))?;
+        }
+        page.screenshot("restore-refused").await?;
+        // Nothing changed: the sample is still there.
+        page.open("/data/exports").await?;
+        page.heading_is("Exports").await?;
+        let exports = page.count("#export-list tbody tr").await?;
+        ensure(exports >= 20, format!("the workspace is untouched, {exports} exports"))?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_whole_store_write_is_retried_and_the_data_opens_after() {
+    in_each_browser(|page| async move {
+        page.open("/").await?;
+        page.find("#load-sample").await?;
+        page.script(
+            r#"const put = IDBObjectStore.prototype.put;
+            let failures = 2;
+            IDBObjectStore.prototype.put = function (...args) {
+              if (failures > 0 && this.name === 'snapshot') { failures--; throw new DOMException('no room', 'QuotaExceededError'); }
+              return put.apply(this, args);
+            };"#,
+            vec![],
+        )
+        .await?;
+        page.click("#load-sample").await?;
+        page.find("#write-failed-banner").await?;
+        page.wait_saved().await?;
+        page.reload().await?;
+        page.heading_is("Connections").await?;
+        ensure(page.count("#connection-list tbody tr").await? > 0, "the sample opens after the retried write")?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_in_the_middle_of_a_burst_of_edits_keeps_every_edit_shown() {
+    in_each_browser(|page| async move {
+        page.load_sample_data().await?;
+        page.open("/data/exports").await?;
+        page.heading_is("Exports").await?;
+        let buttons = page.client.find_all(Locator::Css("#export-list .row-run:not([disabled])")).await?;
+        ensure(buttons.len() >= 10, format!("ten exports can run, found {}", buttons.len()))?;
+        for button in buttons.iter().take(10) {
+            button.click().await?;
+        }
+        // Reload at once. Where the browser warns about unsaved changes, stay, wait, then reload.
+        if page.client.refresh().await.is_err() {
+            let _ = page.client.dismiss_alert().await;
+            page.wait_saved().await?;
+            page.reload().await?;
+        }
+        page.heading_is("Exports").await?;
+        let stored = page
+            .script_async(
+                r#"const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('connections-portal');
+                open.onsuccess = () => {
+                  const all = open.result.transaction('events').objectStore('events').getAll();
+                  all.onsuccess = () => { open.result.close(); done(all.result.filter(t => t.includes('ExportRunStarted'))); };
+                };"#,
+                vec![],
+            )
+            .await?;
+        let runs = stored.as_array().map_or(0, Vec::len);
+        ensure(runs >= 10, format!("all ten runs the page showed as started are stored, found {runs}"))?;
+        Ok(())
+    })
+    .await;
+}

@@ -6,7 +6,7 @@ use connections_domain::{Timestamp, UserId, Workspace};
 use connections_portal::app::PortalRoot;
 use connections_portal::state::startup::{decide, StoredDataProblem};
 use connections_portal::state::{Phase, Portal};
-use connections_portal::storage::idb::{RawRecord, RecordStore, Write};
+use connections_portal::storage::idb::{Database, RawRecord, SnapshotHeader};
 use connections_portal::storage::writer::{retry_delay_ms, SaveStatus, Writer};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -153,7 +153,7 @@ async fn memory_only_mode_shows_a_banner() {
 }
 
 #[wasm_bindgen_test]
-async fn damaged_stored_data_is_reported_with_its_key_and_kept_for_download() {
+async fn a_damaged_record_is_set_aside_and_a_store_without_meta_is_kept_for_download() {
     let mut records: Vec<RawRecord> = Workspace::sample(NOW)
         .records()
         .into_iter()
@@ -162,15 +162,20 @@ async fn damaged_stored_data_is_reported_with_its_key_and_kept_for_download() {
     let damaged = records.iter_mut().find(|r| r.key.starts_with("connection/")).unwrap();
     damaged.text.truncate(damaged.text.len() / 2);
     let damaged_key = damaged.key.clone();
-    let problem = decide(records.clone()).expect_err("a truncated record must not load");
+    let loaded = decide(records.clone()).expect("one damaged record does not lock the store").expect("a workspace");
+    assert_eq!(loaded.report.set_aside.len(), 1);
+    assert_eq!(loaded.report.set_aside[0].key, damaged_key);
+
+    records.retain(|r| r.key != "meta");
+    let problem = decide(records.clone()).expect_err("a store without its meta record must not load");
     assert_eq!(problem.raw, records, "the raw records are kept exactly");
     assert!(problem.raw_json().contains(&damaged_key));
 
     let portal = Portal::new(Workspace::empty(), UserId::new("u-admin-1"), Phase::Recovery(problem), Writer::new(None, SaveStatus::Saved));
     let root = mount("/data/exports", portal).await;
-    assert!(text(&root, "#recovery-reason").contains(&damaged_key));
+    assert!(text(&root, "#recovery-reason").contains("no version record"));
     assert!(root.query_selector("#download-raw").unwrap().is_some());
-    assert!(root.query_selector("#start-fresh").unwrap().is_some());
+    assert!(root.query_selector("#start-fresh").unwrap().is_none(), "without storage there is nothing to start fresh in");
 }
 
 #[wasm_bindgen_test]
@@ -188,18 +193,25 @@ fn data_from_a_newer_version_is_refused_not_discarded() {
 }
 
 #[wasm_bindgen_test]
-async fn indexeddb_writes_are_incremental_and_survive_reopening() {
-    let store = RecordStore::open().await.expect("IndexedDB opens in a test browser");
-    let record = |key: &str, text: &str| RawRecord { key: key.into(), text: text.into() };
-    store.replace_all(&[record("a", "1"), record("b", "2"), record("c", "3")]).await.unwrap();
-    store
-        .write(&[Write::Put { key: "b".into(), text: "20".into() }, Write::Delete { key: "c".into() }])
-        .await
-        .unwrap();
-    let reopened = RecordStore::open().await.unwrap();
-    let loaded = reopened.load_all().await.unwrap();
-    assert_eq!(loaded, vec![record("a", "1"), record("b", "20")]);
-    reopened.replace_all(&[]).await.unwrap();
+async fn the_change_log_appends_compacts_and_survives_reopening() {
+    let db = Database::open(|| {}, || {}).await.expect("IndexedDB opens in a test browser");
+    let header = SnapshotHeader { generation: 7.5, seq: 1 };
+    db.replace(&header, "meta\t{}\n", &[(0, "first event".into())]).await.unwrap();
+    db.append(&[(2, "P\ta\t1\n".into()), (3, "D\ta\n".into())], &[(1, "second event".into())]).await.unwrap();
+    let (seen, entries) = db.read_since(2).await.unwrap();
+    assert_eq!(seen, Some(header.clone()));
+    assert_eq!(entries, vec![(3, "D\ta\n".to_owned())]);
+    assert_eq!(db.events_between(0, 5).await.unwrap(), vec![(0, "first event".to_owned()), (1, "second event".to_owned())]);
+
+    drop(db);
+    let reopened = Database::open(|| {}, || {}).await.unwrap();
+    let compacted = SnapshotHeader { generation: 7.5, seq: 3 };
+    reopened.compact(&compacted, "meta\t{}\ncounters\t{}\n").await.unwrap();
+    let state = reopened.read_state().await.unwrap();
+    assert_eq!(state.header, Some(compacted));
+    assert_eq!(state.snapshot_text, "meta\t{}\ncounters\t{}\n");
+    assert!(state.log.is_empty(), "compaction drops the entries it folded in: {:?}", state.log);
+    reopened.replace(&SnapshotHeader { generation: 8.0, seq: 4 }, "", &[]).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -267,21 +267,26 @@ impl Workspace {
         }
     }
 
-    /// Rebuilds every index from the primary maps (after decoding).
+    /// Rebuilds every index from the primary maps (after decoding), in one pass over each map.
     pub(crate) fn rebuild_index(&mut self) {
-        self.index = Index::default();
-        let connections: Vec<Connection> = std::mem::take(&mut self.connections).into_values().collect();
-        for c in connections {
-            self.put_connection(c);
+        let mut index = Index::default();
+        for c in self.connections.values() {
+            index.names.insert((c.category(), c.display_name.fold()), c.id.clone());
+            for secret in c.vault_secrets() {
+                index.connections_by_secret.entry(secret.clone()).or_default().insert(c.id.clone());
+            }
         }
-        let exports: Vec<Export> = std::mem::take(&mut self.exports).into_values().collect();
-        for e in exports {
-            self.put_export(e);
+        for e in self.exports.values() {
+            if let Some(c) = &e.connection {
+                index.exports_by_connection.entry(c.clone()).or_default().insert(e.id.clone());
+            }
         }
-        let enrichments: Vec<Enrichment> = std::mem::take(&mut self.enrichments).into_values().collect();
-        for n in enrichments {
-            self.put_enrichment(n);
+        for n in self.enrichments.values() {
+            if let Some(c) = &n.connection {
+                index.enrichments_by_connection.entry(c.clone()).or_default().insert(n.id.clone());
+            }
         }
+        self.index = index;
     }
 }
 

@@ -10,8 +10,8 @@
 use super::{default_user, Phase, Portal};
 use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError, StoreState};
 use crate::storage::writer::{Position, Rebuilt, SaveStatus, WRITE_LOCK};
-use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot};
-use connections_domain::storage::{apply_changes, DecodeError, LoadReport, Loaded};
+use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot, snapshot_lines};
+use connections_domain::storage::{DecodeError, LoadReport, Loaded, RecordChange, SetAside};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -71,8 +71,13 @@ pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProbl
 /// snapshot's lines and the log's changes are folded as text first.
 pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), DecodeError> {
     let Some(header) = &state.header else { return Ok((None, Position::default())) };
-    let mut records: BTreeMap<String, String> = decode_snapshot(&state.snapshot_text).into_iter().collect();
-    let mut damaged_entries = Vec::new();
+    let (lines, damaged_lines) = snapshot_lines(&state.snapshot_text);
+    let mut set_aside: Vec<SetAside> = damaged_lines
+        .into_iter()
+        .map(|(key, json)| SetAside { problem: DecodeError::Corrupt { key: key.clone(), reason: "a snapshot line has no key".into() }, key, json })
+        .collect();
+    // The log's changes are owned here; the map borrows them and the snapshot's text.
+    let mut entries = Vec::new();
     let mut last_seq = header.seq;
     for (seq, text) in &state.log {
         last_seq = last_seq.max(*seq);
@@ -80,16 +85,27 @@ pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), Deco
             continue;
         }
         match decode_changes(&format!("log/{seq}"), text) {
-            Ok(changes) => apply_changes(&mut records, &changes),
-            Err(problem) => damaged_entries.push(connections_domain::storage::SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
+            Ok(changes) => entries.push(changes),
+            Err(problem) => set_aside.push(SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
+        }
+    }
+    let mut records: BTreeMap<&str, &str> = lines.into_iter().collect();
+    for change in entries.iter().flatten() {
+        match change {
+            RecordChange::Put(r) => {
+                records.insert(&r.key, &r.json);
+            }
+            RecordChange::Delete { key } => {
+                records.remove(key.as_str());
+            }
         }
     }
     let position = Position { generation: Some(header.generation), last_seq, snapshot_seq: header.seq };
     if records.is_empty() {
         return Ok((None, position));
     }
-    let mut loaded = Workspace::load(records.into_iter().collect())?;
-    loaded.report.set_aside.extend(damaged_entries);
+    let mut loaded = Workspace::load_map(records)?;
+    loaded.report.set_aside.extend(set_aside);
     // The workspace never keeps events once IndexedDB holds them.
     loaded.workspace.take_events();
     Ok((Some(loaded), position))
@@ -134,6 +150,7 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
                         Some(loaded) => {
                             if !loaded.report.is_clean() {
                                 set_aside(&db, &loaded.report).await;
+                                store_repaired(&db, &loaded.workspace, position).await;
                                 portal.damage.set(Some(loaded.report.clone()));
                             }
                             portal.workspace.set(loaded.workspace);
@@ -213,6 +230,20 @@ async fn set_aside(db: &Database, report: &LoadReport) {
     let raw: Vec<RawRecord> = report.set_aside.iter().map(|s| RawRecord { key: s.key.clone(), text: s.json.clone() }).collect();
     let label = format!("set-aside-{}", crate::time::now().0);
     let _ = db.quarantine(&label, &raw_records_json(&raw)).await;
+}
+
+/// Writes the repaired workspace as the new snapshot, so the damage is reported once, not on every
+/// start. Skipped when another tab has written since: its tab then owns the store's state.
+async fn store_repaired(db: &Database, workspace: &Workspace, position: Position) {
+    let Some(generation) = position.generation else { return };
+    let text = encode_snapshot(&workspace.object_records());
+    with_lock(WRITE_LOCK, async {
+        let Ok((header, entries)) = db.read_since(position.last_seq).await else { return };
+        if header.map(|h| h.generation) == Some(generation) && entries.is_empty() {
+            let _ = db.compact(&SnapshotHeader { generation, seq: position.last_seq }, &text).await;
+        }
+    })
+    .await;
 }
 
 /// Other tabs nudge this one through the BroadcastChannel; it also looks when it becomes visible.

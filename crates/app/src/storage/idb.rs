@@ -229,7 +229,9 @@ impl Database {
                 let keys = Array::from(&request(&store.get_all_keys()?).await?);
                 let values = Array::from(&request(&store.get_all()?).await?);
                 for (key, value) in keys.iter().zip(values.iter()) {
-                    raw.push(RawRecord { key: format!("{name}/{}", text(&key)), text: text(&value) });
+                    // A snapshot's bytes are given as its text, not as a JSON object of numbers.
+                    let body = if name == SNAPSHOT && value.is_object() { snapshot_text_of(&get(&value, "text")) } else { text(&value) };
+                    raw.push(RawRecord { key: format!("{name}/{}", text(&key)), text: body });
                 }
             }
         }
@@ -344,6 +346,14 @@ impl Database {
     }
 }
 
+impl Drop for Database {
+    /// Closes the connection and takes the handler off it before the handler is dropped.
+    fn drop(&mut self) {
+        self.db.set_onversionchange(None);
+        self.db.close();
+    }
+}
+
 async fn read_log(store: &IdbObjectStore, after: Option<u64>) -> Result<Vec<(u64, String)>, StorageError> {
     let (keys, values) = match after {
         Some(seq) => {
@@ -359,7 +369,9 @@ fn snapshot_value(header: &SnapshotHeader, snapshot_text: &str) -> JsValue {
     let value = Object::new();
     let _ = Reflect::set(&value, &"generation".into(), &JsValue::from_f64(header.generation));
     let _ = Reflect::set(&value, &"seq".into(), &JsValue::from_f64(header.seq as f64));
-    let _ = Reflect::set(&value, &"text".into(), &JsValue::from_str(snapshot_text));
+    // UTF-8 bytes, not a JS string: reading it back is one copy into wasm memory, with no
+    // re-encoding from UTF-16, which matters for a snapshot of tens of megabytes.
+    let _ = Reflect::set(&value, &"text".into(), &js_sys::Uint8Array::from(snapshot_text.as_bytes()));
     value.into()
 }
 
@@ -372,8 +384,20 @@ fn header_only(value: &JsValue) -> Option<SnapshotHeader> {
 
 fn header_of(value: &JsValue) -> (Option<SnapshotHeader>, String) {
     let header = header_only(value);
-    let body = if header.is_some() { get(value, "text").as_string().unwrap_or_else(|| text(&get(value, "text"))) } else { String::new() };
+    let body = if header.is_some() { snapshot_text_of(&get(value, "text")) } else { String::new() };
     (header, body)
+}
+
+/// The snapshot's text from its stored bytes. Bytes that are not UTF-8 (damage) become U+FFFD, so
+/// the lines they are on fail to decode and are set aside, rather than the whole snapshot failing.
+fn snapshot_text_of(value: &JsValue) -> String {
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => text,
+            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+        },
+        None => text(value),
+    }
 }
 
 /// A new generation number, different from any other tab's.

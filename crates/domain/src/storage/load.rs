@@ -60,30 +60,38 @@ pub struct Loaded {
 impl Workspace {
     /// Reads a store back, keeping everything that is consistent. Each record is decoded once.
     pub fn load(records: Vec<(String, String)>) -> Result<Loaded, DecodeError> {
-        let mut report = LoadReport::default();
-        let mut by_key = BTreeMap::new();
-        for (key, json) in records {
-            if by_key.contains_key(&key) {
-                report.set_aside.push(SetAside { problem: super::corrupt(&key, "the key appears twice"), key, json });
-            } else {
-                by_key.insert(key, json);
+        let mut duplicates = Vec::new();
+        let mut by_key: BTreeMap<&str, &str> = BTreeMap::new();
+        for (key, json) in &records {
+            if by_key.insert(key, json).is_some() {
+                duplicates.push(SetAside { problem: super::corrupt(key, "the key appears twice"), key: key.clone(), json: json.clone() });
             }
         }
-        let mut ws = Workspace::from_meta(&mut by_key)?;
-        match by_key.remove("counters").map(|json| (super::decode_counters(&json), json)) {
+        let mut loaded = Workspace::load_map(by_key)?;
+        loaded.report.set_aside.splice(0..0, duplicates);
+        Ok(loaded)
+    }
+
+    /// [`Workspace::load`] over text it does not own: start-up folds the snapshot's lines and the
+    /// log's changes into one map of borrowed text, then decodes each record once.
+    pub fn load_map(mut by_key: BTreeMap<&str, &str>) -> Result<Loaded, DecodeError> {
+        let mut report = LoadReport::default();
+        let meta = by_key.remove("meta").ok_or(DecodeError::MissingMeta)?;
+        let mut ws = Workspace::from_meta_text(meta)?;
+        match by_key.remove("counters").map(|json| (super::decode_counters(json), json)) {
             Some((Ok(counters), _)) => ws.counters = counters,
             Some((Err(problem @ DecodeError::NewerVersion { .. }), _)) => return Err(problem),
             Some((Err(problem), json)) => {
-                report.set_aside.push(SetAside { key: "counters".into(), json, problem });
+                report.set_aside.push(SetAside { key: "counters".into(), json: json.to_owned(), problem });
                 report.effects.push(Effect::CountersRaised);
             }
             None => report.effects.push(Effect::CountersRaised),
         }
         for (key, json) in by_key {
-            match decode_record(&key, &json) {
+            match decode_record(key, json) {
                 Ok(decoded) => ws.insert_decoded(decoded),
                 Err(problem @ DecodeError::NewerVersion { .. }) => return Err(problem),
-                Err(problem) => report.set_aside.push(SetAside { key, json, problem }),
+                Err(problem) => report.set_aside.push(SetAside { key: key.to_owned(), json: json.to_owned(), problem }),
             }
         }
         ws.repair(&mut report);
@@ -141,18 +149,20 @@ impl Workspace {
             }
         }
         for e in self.exports.values_mut() {
-            let Some(c) = e.connection.clone() else { continue };
-            if !self.connections.get(&c).is_some_and(|c| c.category() == Category::Export) {
+            let Some(c) = &e.connection else { continue };
+            if !self.connections.get(c).is_some_and(|c| c.category() == Category::Export) {
+                let connection = c.clone();
                 e.connection = None;
-                report.effects.push(Effect::ExportLostConnection { export: e.id.clone(), name: e.name.to_string(), connection: c });
+                report.effects.push(Effect::ExportLostConnection { export: e.id.clone(), name: e.name.to_string(), connection });
             }
         }
         for n in self.enrichments.values_mut() {
-            match n.connection.clone() {
-                Some(c) if !self.connections.get(&c).is_some_and(|found| found.type_id == n.provider) => {
+            match &n.connection {
+                Some(c) if !self.connections.get(c).is_some_and(|found| found.type_id == n.provider) => {
+                    let connection = c.clone();
                     n.connection = None;
                     n.active = false;
-                    report.effects.push(Effect::EnrichmentLostConnection { enrichment: n.id.clone(), name: n.name.to_string(), connection: c });
+                    report.effects.push(Effect::EnrichmentLostConnection { enrichment: n.id.clone(), name: n.name.to_string(), connection });
                 }
                 None => n.active = false,
                 Some(_) => {}
@@ -160,12 +170,18 @@ impl Workspace {
         }
 
         // Users named by an object but whose record is gone get a stand-in with no rights.
+        let users = &self.users;
         let mut named: BTreeSet<UserId> = BTreeSet::new();
-        named.extend(self.connections.values().flat_map(|c| [c.created_by.clone(), c.updated_by.clone()]));
-        named.extend(self.exports.values().map(|e| e.owner.clone()));
-        named.extend(self.enrichments.values().map(|n| n.owner.clone()));
-        named.extend(self.vault.iter().map(|v| v.linked_by.clone()));
-        named.extend(self.links.values().map(|l| l.created_by.clone()));
+        let mut note = |id: &UserId| {
+            if !users.contains_key(id) && !named.contains(id) {
+                named.insert(id.clone());
+            }
+        };
+        self.connections.values().for_each(|c| [&c.created_by, &c.updated_by].into_iter().for_each(&mut note));
+        self.exports.values().for_each(|e| note(&e.owner));
+        self.enrichments.values().for_each(|n| note(&n.owner));
+        self.vault.iter().for_each(|v| note(&v.linked_by));
+        self.links.values().for_each(|l| note(&l.created_by));
         for link in self.links.values_mut() {
             let gone: Vec<UserId> = link.members.iter().filter(|m| !self.users.contains_key(*m)).cloned().collect();
             for user in gone {

@@ -350,7 +350,12 @@ impl Workspace {
     /// An empty workspace, after checking (and taking out of `by_key`) the store's `meta` record.
     pub(crate) fn from_meta(by_key: &mut BTreeMap<String, String>) -> Result<Workspace, DecodeError> {
         let meta_json = by_key.remove("meta").ok_or(DecodeError::MissingMeta)?;
-        let meta: Meta = serde_json::from_str(&meta_json).map_err(|e| corrupt("meta", e.to_string()))?;
+        Workspace::from_meta_text(&meta_json)
+    }
+
+    /// An empty workspace, after checking the store's `meta` record.
+    pub(crate) fn from_meta_text(meta_json: &str) -> Result<Workspace, DecodeError> {
+        let meta: Meta = serde_json::from_str(meta_json).map_err(|e| corrupt("meta", e.to_string()))?;
         if meta.schema_version > SCHEMA_VERSION {
             return Err(DecodeError::NewerVersion { found: meta.schema_version, supported: SCHEMA_VERSION });
         }

@@ -34,6 +34,20 @@ pub fn decode_snapshot(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The snapshot's lines as borrowed `(key, json)` pairs, and apart from them the lines that have
+/// no key (`damaged-line/<n>`, the line), for start-up to set aside.
+pub fn snapshot_lines(text: &str) -> (Vec<(&str, &str)>, Vec<(String, String)>) {
+    let mut pairs = Vec::new();
+    let mut damaged = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, line)| !line.is_empty()) {
+        match line.split_once('\t') {
+            Some(pair) => pairs.push(pair),
+            None => damaged.push((format!("{DAMAGED_LINE}/{}", n + 1), line.to_owned())),
+        }
+    }
+    (pairs, damaged)
+}
+
 pub fn encode_changes(changes: &[RecordChange]) -> String {
     let mut text = String::new();
     for change in changes {
