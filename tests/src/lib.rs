@@ -8,7 +8,7 @@ mod site;
 
 pub use drivers::{Browser, Session};
 pub use portal::{ensure, Page};
-pub use site::serve_dist;
+pub use site::{dist_dir, serve_dist, Site};
 
 use std::future::Future;
 
@@ -26,7 +26,32 @@ where
     for browser in Browser::selected() {
         let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
         let page = Page::new(session.client.clone(), site.clone(), browser);
-        let result = scenario(page).await;
+        let result = match scenario(page.clone()).await {
+            Ok(()) => page.no_csp_violations().await,
+            failed => failed,
+        };
+        session.close().await;
+        if let Err(failure) = result {
+            panic!("{browser}: {failure}");
+        }
+    }
+}
+
+/// Like [`in_each_browser`], with a server of the scenario's own for `root` (see [`Site`]), which
+/// the scenario may stop and replace.
+pub async fn in_each_browser_with_site<F, Fut>(root: std::path::PathBuf, scenario: F)
+where
+    F: Fn(Page, Site) -> Fut,
+    Fut: Future<Output = Outcome>,
+{
+    for browser in Browser::selected() {
+        let site = Site::start(root.clone(), 0);
+        let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
+        let page = Page::new(session.client.clone(), site.base.clone(), browser);
+        let result = match scenario(page.clone(), site).await {
+            Ok(()) => page.no_csp_violations().await,
+            failed => failed,
+        };
         session.close().await;
         if let Err(failure) = result {
             panic!("{browser}: {failure}");

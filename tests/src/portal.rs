@@ -129,6 +129,21 @@ impl Page {
         Ok(self.client.execute_async(source, args).await?)
     }
 
+    /// The Content-Security-Policy violations the app counted on this page since it loaded
+    /// (`window.__portalCspViolations`), or None on a page without the portal's counter.
+    pub async fn csp_violations(&self) -> Result<Option<Vec<String>>, Failure> {
+        let found = self.script("return window.__portalCspViolations ? Array.from(window.__portalCspViolations) : null;", vec![]).await?;
+        Ok(found.as_array().map(|list| list.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()))
+    }
+
+    /// Fails when the page reports any Content-Security-Policy violation; every scenario ends with it.
+    pub async fn no_csp_violations(&self) -> Result<(), Failure> {
+        match self.csp_violations().await? {
+            Some(list) if !list.is_empty() => Err(format!("{} Content-Security-Policy violation(s): {list:?}", list.len()).into()),
+            _ => Ok(()),
+        }
+    }
+
     /// Saves a screenshot as docs/screenshots/<name>-<browser>.png.
     pub async fn screenshot(&self, name: &str) -> Result<(), Failure> {
         let png = self.client.screenshot().await?;

@@ -9,22 +9,43 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-/// The base URL of the running site, e.g. `http://127.0.0.1:41234`.
+/// The folder of the built site: `E2E_DIST` (so parallel work trees test their own build), else
+/// the repo's dist/.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"))
+}
+
+/// The base URL of the site every scenario shares, e.g. `http://127.0.0.1:41234`.
 pub fn serve_dist() -> String {
-    static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
-        // E2E_DIST lets parallel work trees test their own build; by default, the repo's dist/.
-        let root = std::env::var_os("E2E_DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"));
-        assert!(root.join("index.html").exists(), "no dist/index.html: run `trunk build --release` first");
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| Site::start(dist_dir(), 0)).base.clone()
+}
+
+/// A running server for one folder. It can be stopped (the portal then has only what the
+/// browser kept) and another started on the same port, for a "new build was deployed" test.
+pub struct Site {
+    pub base: String,
+    pub port: u16,
+    stopped: Arc<AtomicBool>,
+}
+
+impl Site {
+    /// Serves `root` on `port` (0: any free port).
+    pub fn start(root: PathBuf, port: u16) -> Site {
+        assert!(root.join("index.html").exists(), "no {}/index.html: run `trunk build --release` first", root.display());
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind a loopback port");
         let port = listener.local_addr().expect("a local address").port();
+        let stopped = Arc::new(AtomicBool::new(false));
+        let flag = stopped.clone();
         let root = Arc::new(root);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if flag.load(Ordering::SeqCst) {
+                    break;
+                }
                 let root = root.clone();
                 std::thread::spawn(move || {
                     // A browser that drops a connection half-way is no failure of the site.
@@ -32,9 +53,23 @@ pub fn serve_dist() -> String {
                 });
             }
         });
-        format!("http://127.0.0.1:{port}")
-    })
-    .clone()
+        Site { base: format!("http://127.0.0.1:{port}"), port, stopped }
+    }
+
+    /// Stops accepting connections and frees the port; requests then fail as with no server.
+    pub fn stop(&self) {
+        if !self.stopped.swap(true, Ordering::SeqCst) {
+            // Wake the accept loop so that it sees the flag and drops the listener.
+            let _ = TcpStream::connect(("127.0.0.1", self.port));
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 fn answer(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
@@ -67,6 +102,8 @@ fn file_for(root: &Path, target: &str) -> (Vec<u8>, &'static str) {
         Some("js") => "text/javascript",
         Some("css") => "text/css",
         Some("png") => "image/png",
+        Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         Some("svg") => "image/svg+xml",
         _ => "text/html; charset=utf-8",
     };

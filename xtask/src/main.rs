@@ -9,13 +9,15 @@
 
 mod cmd;
 mod locales;
+mod serve;
 mod setup;
+mod ship;
 mod sizes;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | bench [--quick] | locales | sizes [DIR] | setup>";
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | bench [--quick] | locales | sizes [DIR] | ship [DIR] | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +27,11 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("locales") => check_locales(),
+        // Trunk's post-build hook (Trunk.toml): on TRUNK_STAGING_DIR, or on a folder given.
+        Some("ship") => {
+            let dir = args.get(1).map(std::path::PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(Into::into));
+            dir.ok_or_else(|| "ship: no folder given and no TRUNK_STAGING_DIR".to_string()).and_then(|d| ship::run(&d, &setup::repo_root()))
+        }
         Some("sizes") => {
             let dist = args.get(1).map(std::path::PathBuf::from).unwrap_or_else(|| setup::repo_root().join("dist"));
             sizes::report(&dist).map(|table| print!("{table}"))
@@ -44,15 +51,14 @@ fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
+/// A release build, then `dist/` served with the site's security headers (see `serve.rs`). Not
+/// `trunk serve`: its headers are fixed in Trunk.toml, and the policy's script hash changes with
+/// every build (and its live-reload script would break the policy). Rebuild by running it again.
 fn serve(args: &[String]) -> Result<(), String> {
     let port = flag_value(args, "--port").unwrap_or("8080");
     let tools = setup::ensure_build_tools()?;
-    println!("Serving the portal at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-    cmd::run(
-        cmd::new("trunk")
-            .args(["serve", "--release", "--address", "127.0.0.1", "--port", port])
-            .env("PATH", tools.path_env()),
-    )
+    cmd::run(cmd::new("trunk").args(["build", "--release"]).env("PATH", tools.path_env()))?;
+    serve::serve(setup::repo_root().join("dist"), port)
 }
 
 fn check_locales() -> Result<(), String> {
@@ -114,6 +120,9 @@ fn test(args: &[String]) -> Result<(), String> {
     }
     if wants("e2e") {
         cmd::run(cmd::new("trunk").args(["build", "--release"]).env("PATH", &path))?;
+        // The first load's size budget, before the browsers: an overweight build fails here.
+        sizes::check_budget(&setup::repo_root().join("dist"))?;
+        passed.push("size budget");
         cmd::run(
             cmd::new("cargo")
                 .args(["test", "--package", "end-to-end", "--", "--test-threads=2"])

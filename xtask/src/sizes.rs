@@ -1,32 +1,126 @@
-//! `cargo xtask sizes`: the size of each wasm, js and css file of the release build (`dist/`),
-//! raw and brotli-compressed (quality 11, as a static host would serve it).
+//! `cargo xtask sizes`: every file of the release build (`dist/`), raw and brotli-compressed
+//! (quality 11, as a static host would serve it), split into what a fresh page fetches on its
+//! first load and what the service worker then precaches. `cargo xtask test` fails when the
+//! first load's brotli total is over [`FIRST_LOAD_BUDGET`].
 
 use std::io::Write;
 use std::path::Path;
 
-pub fn report(dist: &Path) -> Result<String, String> {
-    let mut rows = Vec::new();
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e} (run `trunk build --release` first)", dist.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()).map(str::to_string) else { continue };
-        if !["wasm", "js", "css"].contains(&ext.as_str()) {
-            continue;
+/// Brotli bytes of the first load: what was achieved (507.1 KB, measured with this command on the
+/// build that introduced the budget; 511.4 KB once main's later work was merged) plus 5 %. The goal is [`FIRST_LOAD_GOAL`]; this build does
+/// not reach it (see ARCHITECTURE.md, "The shipped site": the rest needs code splitting), so the
+/// budget guards against growth until it does, and must then come down to the goal or below.
+pub const FIRST_LOAD_BUDGET: usize = 532_000;
+
+/// The issue's ceiling for the first load, 350 KB brotli. `cargo xtask sizes` reports against it.
+pub const FIRST_LOAD_GOAL: usize = 350_000;
+
+pub struct Row {
+    pub name: String,
+    pub raw: usize,
+    pub brotli: usize,
+}
+
+pub struct Sizes {
+    pub first_load: Vec<Row>,
+    pub later: Vec<Row>,
+}
+
+impl Sizes {
+    pub fn first_load_brotli(&self) -> usize {
+        self.first_load.iter().map(|r| r.brotli).sum()
+    }
+}
+
+/// What a fresh page fetches: index.html, every local file it names (`href`, `src`, and the
+/// default language's `portal-locale-en` file), the manifest's icons and the service worker.
+pub fn measure(dist: &Path) -> Result<Sizes, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("{}: {e} (run `trunk build --release` first)", dist.display()))?;
+    let mut wanted: Vec<String> = vec!["index.html".into()];
+    for attribute in ["href=\"/", "src=\"/", "content=\"/"] {
+        for (at, _) in index.match_indices(attribute) {
+            let rest = &index[at + attribute.len()..];
+            let name = &rest[..rest.find('"').unwrap_or(0)];
+            let is_other_locale = index[..at].rsplit('<').next().is_some_and(|tag| tag.contains("portal-locale-") && !tag.contains("portal-locale-en"));
+            if !name.is_empty() && !is_other_locale && !wanted.iter().any(|w| w == name) {
+                wanted.push(name.to_string());
+            }
         }
-        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        let compressed = brotli_size(&bytes)?;
-        rows.push((ext, path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes.len(), compressed));
     }
-    rows.sort();
-    let mut out = String::from("| kind | file | raw | brotli |\n|---|---|---:|---:|\n");
-    let (mut raw_total, mut br_total) = (0, 0);
-    for (ext, name, raw, br) in &rows {
-        out.push_str(&format!("| {ext} | {name} | {} | {} |\n", kib(*raw), kib(*br)));
-        raw_total += raw;
-        br_total += br;
+    if dist.join("sw.js").exists() {
+        wanted.push("sw.js".into());
     }
-    out.push_str(&format!("| **total** | | **{}** | **{}** |\n", kib(raw_total), kib(br_total)));
+    let mut files = Vec::new();
+    collect(dist, dist, &mut files)?;
+    files.sort();
+    let mut sizes = Sizes { first_load: Vec::new(), later: Vec::new() };
+    for name in files {
+        let bytes = std::fs::read(dist.join(&name)).map_err(|e| e.to_string())?;
+        let row = Row { raw: bytes.len(), brotli: brotli_size(&bytes)?, name: name.clone() };
+        if wanted.contains(&name) {
+            sizes.first_load.push(row);
+        } else {
+            sizes.later.push(row);
+        }
+    }
+    Ok(sizes)
+}
+
+pub fn report(dist: &Path) -> Result<String, String> {
+    let sizes = measure(dist)?;
+    let mut out = String::from("| file | raw | brotli |\n|---|---:|---:|\n");
+    let mut section = |title: &str, rows: &[Row]| {
+        for row in rows {
+            out.push_str(&format!("| {} | {} | {} |\n", row.name, kb(row.raw), kb(row.brotli)));
+        }
+        let (raw, br) = (rows.iter().map(|r| r.raw).sum(), rows.iter().map(|r| r.brotli).sum());
+        out.push_str(&format!("| **{title}** | **{}** | **{}** |\n", kb(raw), kb(br)));
+    };
+    section("first load", &sizes.first_load);
+    section("precached after the first load", &sizes.later);
+    let total = sizes.first_load_brotli();
+    out.push_str(&format!(
+        "\nFirst load: {} brotli; budget {} ({}); goal {} ({}).\n",
+        kb(total),
+        kb(FIRST_LOAD_BUDGET),
+        if total <= FIRST_LOAD_BUDGET { "within" } else { "OVER" },
+        kb(FIRST_LOAD_GOAL),
+        if total <= FIRST_LOAD_GOAL { "met" } else { "not met yet" }
+    ));
     Ok(out)
+}
+
+/// The budget check `cargo xtask test` runs after the release build.
+pub fn check_budget(dist: &Path) -> Result<(), String> {
+    let sizes = measure(dist)?;
+    let total = sizes.first_load_brotli();
+    if total <= FIRST_LOAD_BUDGET {
+        println!("xtask: first load {} brotli, within the budget of {}", kb(total), kb(FIRST_LOAD_BUDGET));
+        return Ok(());
+    }
+    let mut heaviest: Vec<&Row> = sizes.first_load.iter().collect();
+    heaviest.sort_unstable_by_key(|r| std::cmp::Reverse(r.brotli));
+    let list: Vec<String> = heaviest.iter().take(5).map(|r| format!("{} {}", r.name, kb(r.brotli))).collect();
+    Err(format!(
+        "size budget exceeded: the first load is {} brotli, over the budget of {} by {} (heaviest: {})",
+        kb(total),
+        kb(FIRST_LOAD_BUDGET),
+        kb(total - FIRST_LOAD_BUDGET),
+        list.join(", ")
+    ))
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
 }
 
 fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
@@ -38,6 +132,7 @@ fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
     Ok(compressed.len())
 }
 
-fn kib(bytes: usize) -> String {
-    format!("{:.1} KiB", bytes as f64 / 1024.0)
+/// Kilobytes of 1,000 bytes, as the issue's figures are.
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
 }

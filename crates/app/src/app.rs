@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
         Writer::new(None, SaveStatus::Saving { pending: 0 }),
     );
     leptos::task::spawn_local(startup::load_into(portal, prefs::stored_user()));
+    crate::shell::update::provide_offline();
     view! { <PortalRoot portal=portal /> }
 }
 

@@ -107,7 +107,7 @@ impl Workspace {
             .filter(|l| l.status == LinkStatus::Pending)
             .map(|l| (l.id.clone(), Timestamp(l.status_changed_at.0.saturating_add(SIMULATED_DATA_DELAY_MS))))
             .collect();
-        pending.sort_by_key(|(_, due)| *due);
+        pending.sort_unstable_by(|(a_id, a_due), (b_id, b_due)| (a_due, a_id).cmp(&(b_due, b_id)));
         pending
     }
 

@@ -1,4 +1,10 @@
-//! Locales: every visible string comes from `locales/<lang>.json` through [`I18n::t`].
+//! Locales: every visible string comes from `locales/<lang>/<feature>.json` through [`I18n::t`].
+//!
+//! In the shipped site (trunk builds without the default `embed-locales` feature) the strings are
+//! not in the wasm: the build merges each language's files into `locales/<lang>-<hash>.json`,
+//! names them in `<meta name="portal-locale-<lang>">`, and [`load`] fetches the active language
+//! before the app mounts; the other one is fetched when the user switches. With the feature (the
+//! default, so component tests and `cargo test` see every string) both are compiled in.
 //!
 //! Written here rather than with a macro crate because many keys arrive at run time from the
 //! domain crate (catalogue field labels, error kinds), so lookups must accept any string key.
@@ -6,8 +12,12 @@
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+/// One language's strings. A `BTreeMap`, the map type the rest of the app uses, so the wasm does
+/// not carry a hash map's code for this one table.
+type Messages = BTreeMap<String, String>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Locale {
@@ -43,6 +53,7 @@ impl Locale {
 
     /// The locale's files, one per feature (`locales/<lang>/<feature>.json`), so that each
     /// feature owns its strings. A key may appear in only one file of a locale.
+    #[cfg(feature = "embed-locales")]
     fn sources(self) -> &'static [&'static str] {
         match self {
             Locale::English => &[
@@ -66,20 +77,31 @@ impl Locale {
         }
     }
 
-    fn messages(self) -> &'static HashMap<String, String> {
-        static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-        static FR: OnceLock<HashMap<String, String>> = OnceLock::new();
-        let cell = match self {
+    fn cell(self) -> &'static OnceLock<Messages> {
+        static EN: OnceLock<Messages> = OnceLock::new();
+        static FR: OnceLock<Messages> = OnceLock::new();
+        match self {
             Locale::English => &EN,
             Locale::French => &FR,
-        };
+        }
+    }
+
+    fn messages(self) -> &'static Messages {
         // A malformed file adds nothing (its keys then show as themselves) rather than panicking.
-        cell.get_or_init(|| {
-            self.sources()
-                .iter()
-                .flat_map(|source| serde_json::from_str::<HashMap<String, String>>(source).unwrap_or_default())
-                .collect()
-        })
+        #[cfg(feature = "embed-locales")]
+        return self.cell().get_or_init(|| {
+            self.sources().iter().flat_map(|source| serde_json::from_str::<Messages>(source).unwrap_or_default()).collect()
+        });
+        #[cfg(not(feature = "embed-locales"))]
+        {
+            static NONE: Messages = BTreeMap::new();
+            self.cell().get().unwrap_or(&NONE)
+        }
+    }
+
+    /// True once this locale's strings are at hand (always, with `embed-locales`).
+    pub fn is_loaded(self) -> bool {
+        cfg!(feature = "embed-locales") || self.cell().get().is_some()
     }
 
     /// The message for `key` in this locale, falling back to English, then to the key itself.
@@ -94,6 +116,30 @@ impl Locale {
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
         self.messages().keys().map(String::as_str)
     }
+}
+
+/// Fetches `locale`'s strings (once) from the file the build named in
+/// `<meta name="portal-locale-<tag>" content="…">`. A failure leaves the keys English or bare.
+pub async fn load(locale: Locale) {
+    if locale.is_loaded() {
+        return;
+    }
+    if let Some(text) = fetch_locale(locale).await {
+        let _ = locale.cell().set(serde_json::from_str::<Messages>(&text).unwrap_or_default());
+    }
+}
+
+async fn fetch_locale(locale: Locale) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let document = web_sys::window()?.document()?;
+    let meta = document.query_selector(&format!("meta[name=\"portal-locale-{}\"]", locale.tag())).ok()??;
+    let url = meta.get_attribute("content")?;
+    let response: web_sys::Response = JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
 /// Fills `{name}` placeholders; unknown placeholders are left as typed.
@@ -120,8 +166,17 @@ impl I18n {
         self.locale.get()
     }
 
+    /// Switches at once when the strings are at hand, else once they are fetched.
     pub fn set_locale(&self, locale: Locale) {
-        self.locale.set(locale);
+        if locale.is_loaded() {
+            self.locale.set(locale);
+            return;
+        }
+        let signal = self.locale;
+        leptos::task::spawn_local(async move {
+            load(locale).await;
+            signal.set(locale);
+        });
     }
 
     /// The message for `key` in the current locale (tracks the locale when called reactively).

@@ -7,6 +7,7 @@ mod large_demo;
 mod nav;
 mod recovery;
 mod status;
+pub mod update;
 
 use crate::i18n::use_i18n;
 use crate::state::{use_portal, Phase};
@@ -39,6 +40,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         <div class="layout">
             <nav::Navigation />
             <main id="main" tabindex="-1">
+                <update::UpdateBanner />
                 <status::StatusBanners />
                 {screen}
             </main>

@@ -215,7 +215,7 @@ impl Workspace {
         if let Some(last) = self.events.iter().map(|e| e.seq).max() {
             c.next_seq = c.next_seq.max(last + 1);
         }
-        self.events.sort_by_key(|e| e.seq);
+        self.events.sort_unstable_by_key(|e| e.seq); // seq is unique: the record key holds it
         if self.counters != before && !report.effects.contains(&Effect::CountersRaised) {
             report.effects.push(Effect::CountersRaised);
         }

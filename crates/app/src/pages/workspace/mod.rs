@@ -3,6 +3,7 @@
 //! role sees where the data is kept and what was set aside.
 
 mod backup;
+mod offline;
 mod storage_card;
 
 pub use backup::backup_error_message;
@@ -61,6 +62,7 @@ pub fn WorkspacePage() -> impl IntoView {
             </section>
             </Show>
             <storage_card::StorageCard />
+            <offline::OfflineCard />
             <dialog node_ref=dialog id="reset-dialog" aria-labelledby="reset-dialog-title">
                 <h2 id="reset-dialog-title">{move || i18n.t("workspace.reset.confirm_title")}</h2>
                 <p>{move || i18n.t("workspace.reset.confirm_body")}</p>
