@@ -13,7 +13,7 @@ pub fn OfflineCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="offline-title">
             <h2 id="offline-title">{move || i18n.t("offline.title")}</h2>
-            <dl class="facts">
+            <dl class="storage-facts">
                 <dt>{move || i18n.t("offline.available")}</dt>
                 <dd id="offline-available">{move || if ready() { i18n.t("offline.yes") } else { i18n.t("offline.no") }}</dd>
             </dl>
