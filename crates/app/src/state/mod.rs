@@ -87,15 +87,15 @@ impl Portal {
     pub fn replace_workspace(&self, mut workspace: Workspace) -> Result<(), DomainError> {
         self.authorize_replace()?;
         // With IndexedDB the log is stored apart; in memory only the workspace keeps it for Activity.
-        let events = if self.writer.database().is_some() { workspace.take_events() } else { workspace.events().to_vec() };
+        let events = if self.writer.database().is_some() { workspace.take_events() } else { Vec::new() };
         if !workspace.users().any(|u| u.id == self.current_user.get_untracked()) {
             if let Some(first) = default_user(&workspace) {
                 self.set_current_user(first);
             }
         }
-        self.workspace.set(workspace.clone());
+        self.workspace.set(workspace);
         self.phase.set(Phase::Ready);
-        self.writer.replace_queue(self.workspace, Pending::Replace { workspace: Box::new(workspace), events });
+        self.writer.replace_queue(self.workspace, Pending::Replace { events });
         Ok(())
     }
 
@@ -105,7 +105,7 @@ impl Portal {
         self.authorize_replace()?;
         self.workspace.set(Workspace::empty());
         self.phase.set(Phase::FirstRun);
-        self.writer.replace_queue(self.workspace, Pending::Replace { workspace: Box::new(Workspace::empty()), events: Vec::new() });
+        self.writer.replace_queue(self.workspace, Pending::Replace { events: Vec::new() });
         Ok(())
     }
 

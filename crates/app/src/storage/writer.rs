@@ -57,9 +57,11 @@ pub enum Pending {
     /// One applied command. The command is kept (in memory only: it may hold a typed secret) so
     /// that it can be re-applied if another tab wrote first.
     Change { actor: UserId, command: Command, at: Timestamp, changes: Vec<RecordChange>, events: Vec<Event> },
-    /// The whole store replaced by `workspace` and its `events` (an empty workspace with no users
-    /// leaves the store empty: the first-run choice).
-    Replace { workspace: Box<Workspace>, events: Vec<Event> },
+    /// The whole store replaced by the workspace the signal holds, and `events`, its log (a
+    /// workspace with no users leaves the store empty: the first-run choice). The replacement is
+    /// not copied here: when it is written, the signal holds it plus exactly the changes queued
+    /// after it, and one snapshot stores them all.
+    Replace { events: Vec<Event> },
 }
 
 /// Where this tab's copy of the workspace stands in the store.
@@ -86,6 +88,9 @@ pub type Rebuild = for<'a> fn(&'a Database) -> std::pin::Pin<Box<dyn std::future
 pub struct Writer {
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
     queue: StoredValue<VecDeque<Pending>, LocalStorage>,
+    /// Bumped when the queue is emptied for a replacement, so that a write in flight does not
+    /// take the new entries off the queue when it finishes.
+    epoch: StoredValue<u64, LocalStorage>,
     draining: StoredValue<bool, LocalStorage>,
     position: StoredValue<Position, LocalStorage>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
@@ -103,6 +108,7 @@ impl Writer {
         Writer {
             db: StoredValue::new_local(db),
             queue: StoredValue::new_local(VecDeque::new()),
+            epoch: StoredValue::new_local(0),
             draining: StoredValue::new_local(false),
             position: StoredValue::new_local(Position::default()),
             channel: StoredValue::new_local(None),
@@ -153,6 +159,7 @@ impl Writer {
         if self.database().is_none() {
             return;
         }
+        self.epoch.update_value(|e| *e += 1);
         self.queue.update_value(|q| {
             q.clear();
             q.push_back(replace);
@@ -195,38 +202,50 @@ impl Writer {
         let position = self.position();
         let (header, entries) = db.read_since(position.last_seq).await?;
         if header.as_ref().map(|h| h.generation) != position.generation || !entries.is_empty() {
-            // Only commands depend on the state they were applied to; a replacement does not.
-            if self.queue.with_value(|q| q.iter().any(|p| matches!(p, Pending::Change { .. }))) {
-                self.rebase(db, workspace).await?;
-            } else {
+            // A replacement overwrites whatever other tabs wrote, and what is queued after it was
+            // applied on top of it; only commands queued with no replacement need re-applying.
+            if self.queue.with_value(|q| q.iter().any(|p| matches!(p, Pending::Replace { .. }))) {
                 let last = entries.last().map_or(header.as_ref().map_or(0, |h| h.seq), |(seq, _)| *seq);
                 self.position.update_value(|p| p.last_seq = p.last_seq.max(last));
+            } else {
+                self.rebase(db, workspace).await?;
             }
         }
         let position = self.position();
-        let head = self.queue.with_value(|q| match q.front() {
-            Some(Pending::Replace { .. }) => q.front().cloned().into_iter().collect::<Vec<_>>(),
-            _ => q.iter().take_while(|p| matches!(p, Pending::Change { .. })).take(BATCH).cloned().collect(),
-        });
-        match head.first() {
-            None => return Ok(()),
-            Some(Pending::Replace { workspace: replacement, events }) => {
-                let seq = position.last_seq + 1;
-                let empty = replacement.users().next().is_none();
-                let header = SnapshotHeader { generation: new_generation(), seq };
-                let text = if empty { String::new() } else { encode_snapshot(&replacement.object_records()) };
-                db.replace(&header, &text, &event_texts(events)).await?;
-                self.position.set_value(Position { generation: Some(header.generation), last_seq: seq, snapshot_seq: seq });
+        let epoch = self.epoch.get_value();
+        // Taken in one synchronous step with the signal, so the snapshot and the queue agree.
+        let (write, taken) = self.queue.with_value(|q| match q.front() {
+            None => (None, 0),
+            Some(Pending::Replace { .. }) => {
+                let text = workspace.with_untracked(|w| if w.users().next().is_none() { String::new() } else { encode_snapshot(&w.object_records()) });
+                let events = q.iter().flat_map(pending_events).map(event_text).collect();
+                (Some(Write::Replace { text, events }), q.len())
             }
             Some(Pending::Change { .. }) => {
-                let (entries, events) = log_entries(&head, position.last_seq);
+                let changes: Vec<&Pending> = q.iter().take_while(|p| matches!(p, Pending::Change { .. })).take(BATCH).collect();
+                let (entries, events) = log_entries(&changes, position.last_seq);
+                (Some(Write::Append { entries, events }), changes.len())
+            }
+        });
+        match write {
+            None => return Ok(()),
+            Some(Write::Replace { text, events }) => {
+                let seq = position.last_seq + 1;
+                let header = SnapshotHeader { generation: new_generation(), seq };
+                db.replace(&header, &text, &events).await?;
+                self.position.set_value(Position { generation: Some(header.generation), last_seq: seq, snapshot_seq: seq });
+            }
+            Some(Write::Append { entries, events }) => {
                 db.append(&entries, &events).await?;
-                self.position.update_value(|p| p.last_seq += head.len() as u64);
+                self.position.update_value(|p| p.last_seq += taken as u64);
             }
         }
-        self.queue.update_value(|q| {
-            q.drain(..head.len());
-        });
+        // A reset while the write was in flight already dropped these entries, and queued its own.
+        if self.epoch.get_value() == epoch {
+            self.queue.update_value(|q| {
+                q.drain(..taken);
+            });
+        }
         let pending = self.pending();
         self.status.set(if pending == 0 { SaveStatus::Saved } else { SaveStatus::Saving { pending } });
         self.nudge_other_tabs();
@@ -254,12 +273,8 @@ impl Writer {
                     }
                     Err(error) => refused.push(error),
                 },
-                Pending::Replace { workspace: replacement, events } => {
-                    // A replacement overwrites whatever came before it.
-                    kept.clear();
-                    fresh = (*replacement).clone();
-                    kept.push_back(Pending::Replace { workspace: replacement, events });
-                }
+                // Queued while the store was read: it overwrites everything, so nothing is rebuilt.
+                Pending::Replace { .. } => return Ok(()),
             }
         }
         self.queue.set_value(kept);
@@ -376,11 +391,13 @@ impl Writer {
                 return;
             }
             let Some(db) = writer.database() else { return };
-            let head: Vec<Pending> = writer.queue.with_value(|q| q.iter().take_while(|p| matches!(p, Pending::Change { .. })).cloned().collect());
-            if head.is_empty() {
+            let (entries, events) = writer.queue.with_value(|q| {
+                let head: Vec<&Pending> = q.iter().take_while(|p| matches!(p, Pending::Change { .. })).collect();
+                log_entries(&head, writer.position().last_seq)
+            });
+            if entries.is_empty() {
                 return;
             }
-            let (entries, events) = log_entries(&head, writer.position().last_seq);
             spawn_local(async move {
                 let _ = db.append(&entries, &events).await;
             });
@@ -408,17 +425,29 @@ impl Writer {
 }
 
 /// The change-log entries (numbered from `after + 1`) and the events of `changes`.
-fn log_entries(changes: &[Pending], after: u64) -> (Vec<(u64, String)>, Vec<(u64, String)>) {
+fn log_entries(changes: &[&Pending], after: u64) -> (Vec<(u64, String)>, Vec<(u64, String)>) {
     let mut entries = Vec::with_capacity(changes.len());
-    let mut events = Vec::new();
     for pending in changes {
-        if let Pending::Change { changes, events: applied, .. } = pending {
+        if let Pending::Change { changes, .. } = pending {
             let objects: Vec<RecordChange> = changes.iter().filter(|c| !is_event(c)).cloned().collect();
             entries.push((after + 1 + entries.len() as u64, encode_changes(&objects)));
-            events.extend(event_texts(applied));
         }
     }
+    let events = changes.iter().copied().flat_map(pending_events).map(event_text).collect();
     (entries, events)
+}
+
+/// The events a queued write stores.
+fn pending_events(pending: &Pending) -> &[Event] {
+    match pending {
+        Pending::Change { events, .. } | Pending::Replace { events } => events,
+    }
+}
+
+/// What one turn of the queue writes.
+enum Write {
+    Replace { text: String, events: Vec<(u64, String)> },
+    Append { entries: Vec<(u64, String)>, events: Vec<(u64, String)> },
 }
 
 fn is_event(change: &RecordChange) -> bool {
@@ -428,6 +457,6 @@ fn is_event(change: &RecordChange) -> bool {
     }
 }
 
-fn event_texts(events: &[Event]) -> Vec<(u64, String)> {
-    events.iter().map(|e| (e.seq, event_record(e).json)).collect()
+fn event_text(event: &Event) -> (u64, String) {
+    (event.seq, event_record(event).json)
 }
