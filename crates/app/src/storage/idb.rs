@@ -226,9 +226,7 @@ impl Database {
             let tx = db.transaction_with_str_sequence(&list)?;
             for name in &names {
                 let store = tx.object_store(name)?;
-                let keys = Array::from(&request(&store.get_all_keys()?).await?);
-                let values = Array::from(&request(&store.get_all()?).await?);
-                for (key, value) in keys.iter().zip(values.iter()) {
+                for (key, value) in entries(&store, None).await? {
                     // A snapshot's bytes are given as its text, not as a JSON object of numbers.
                     let body = if name == SNAPSHOT && value.is_object() { snapshot_text_of(&get(&value, "text")) } else { text(&value) };
                     raw.push(RawRecord { key: format!("{name}/{}", text(&key)), text: body });
@@ -254,9 +252,7 @@ impl Database {
         let (header, snapshot_text) = header_of(&current);
         let log = read_log(&tx.object_store(LOG)?, None).await?;
         let records = tx.object_store(RECORDS)?;
-        let keys = Array::from(&request(&records.get_all_keys()?).await?);
-        let values = Array::from(&request(&records.get_all()?).await?);
-        let legacy = keys.iter().zip(values.iter()).map(|(k, v)| RawRecord { key: text(&k), text: text(&v) }).collect();
+        let legacy = entries(&records, None).await?.into_iter().map(|(k, v)| RawRecord { key: text(&k), text: text(&v) }).collect();
         Ok(StoreState { header, snapshot_text, log, legacy })
     }
 
@@ -326,9 +322,7 @@ impl Database {
         let tx = self.transaction(&[EVENTS], IdbTransactionMode::Readonly)?;
         let store = tx.object_store(EVENTS)?;
         let range = IdbKeyRange::bound_with_lower_open_and_upper_open(&JsValue::from_f64(from as f64), &JsValue::from_f64(to as f64), false, true)?;
-        let keys = Array::from(&request(&store.get_all_keys_with_key(&range)?).await?);
-        let values = Array::from(&request(&store.get_all_with_key(&range)?).await?);
-        Ok(keys.iter().zip(values.iter()).map(|(k, v)| (number(&k), text(&v))).collect())
+        Ok(entries(&store, Some(&range)).await?.into_iter().map(|(k, v)| (number(&k), text(&v))).collect())
     }
 
     /// Keeps `text` aside, untouched, under `label`.
@@ -341,9 +335,7 @@ impl Database {
     pub async fn quarantined(&self) -> Result<Vec<RawRecord>, StorageError> {
         let tx = self.transaction(&[QUARANTINE], IdbTransactionMode::Readonly)?;
         let store = tx.object_store(QUARANTINE)?;
-        let keys = Array::from(&request(&store.get_all_keys()?).await?);
-        let values = Array::from(&request(&store.get_all()?).await?);
-        Ok(keys.iter().zip(values.iter()).map(|(k, v)| RawRecord { key: text(&k), text: text(&v) }).collect())
+        Ok(entries(&store, None).await?.into_iter().map(|(k, v)| RawRecord { key: text(&k), text: text(&v) }).collect())
     }
 }
 
@@ -356,14 +348,17 @@ impl Drop for Database {
 }
 
 async fn read_log(store: &IdbObjectStore, after: Option<u64>) -> Result<Vec<(u64, String)>, StorageError> {
-    let (keys, values) = match after {
-        Some(seq) => {
-            let range = key_range_above(seq)?;
-            (request(&store.get_all_keys_with_key(&range)?).await?, request(&store.get_all_with_key(&range)?).await?)
-        }
+    let range = after.map(key_range_above).transpose()?;
+    Ok(entries(store, range.as_ref()).await?.into_iter().map(|(k, v)| (number(&k), text(&v))).collect())
+}
+
+/// Every (key, value) of `store`, or of `range` in it, in key order.
+async fn entries(store: &IdbObjectStore, range: Option<&IdbKeyRange>) -> Result<Vec<(JsValue, JsValue)>, StorageError> {
+    let (keys, values) = match range {
+        Some(range) => (request(&store.get_all_keys_with_key(range)?).await?, request(&store.get_all_with_key(range)?).await?),
         None => (request(&store.get_all_keys()?).await?, request(&store.get_all()?).await?),
     };
-    Ok(Array::from(&keys).iter().zip(Array::from(&values).iter()).map(|(k, v)| (number(&k), text(&v))).collect())
+    Ok(Array::from(&keys).iter().zip(Array::from(&values).iter()).collect())
 }
 
 fn snapshot_value(header: &SnapshotHeader, snapshot_text: &str) -> JsValue {
