@@ -59,6 +59,19 @@ where
     }
 }
 
+/// `n` with a comma between thousands ("20,000"), as the portal shows counts in English.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Folder for the screenshots the README embeds.
 pub fn screenshot_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("screenshots")

@@ -9,7 +9,7 @@
 
 use connections_domain::generate::DemoSize;
 use connections_domain::{Category, Command, ExportRow, Timestamp, UserId, Workspace};
-use end_to_end::{ensure, in_each_browser, Failure, Page};
+use end_to_end::{ensure, in_each_browser, thousands, Failure, Page};
 use fantoccini::Locator;
 use std::time::{Duration, Instant};
 
@@ -17,18 +17,6 @@ const ADMIN: &str = "u-admin-1";
 
 /// Generating and saving 20,000 exports in the browser takes a while.
 const LOAD_LIMIT: Duration = Duration::from_secs(300);
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// The rows in the Name column's order: by name regardless of case, ties in the domain's order.
 fn by_name(ws: &Workspace, descending: bool) -> Vec<ExportRow> {
@@ -180,7 +168,7 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         let n = matching.len();
         ensure(n > 50, format!("the search should match more than a page, matches {n}"))?;
         fill(&page, "#export-search", "Loyalty EMEA").await?;
-        page.wait_text("#export-count", "the matching count", |t| t == format!("{} of 20,000 exports", thousands(n))).await?;
+        page.wait_text("#export-count", "the matching count", |t| t == format!("{} of 20,000 exports", thousands(n as u64))).await?;
         exports_are(&page, &names(&matching[..50]), "the first matching page").await?;
 
         // Select the page, then all N matching, then one bulk Detach.
@@ -212,7 +200,7 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
             page.click("#export-page-next").await?;
         }
         let from = last_page * 50;
-        page.wait_text("#export-page-status", "the page of the last detached row", |t| t.contains(&format!("Rows {}–", thousands(from + 1)))).await?;
+        page.wait_text("#export-page-status", "the page of the last detached row", |t| t.contains(&format!("Rows {}–", thousands((from + 1) as u64)))).await?;
         exports_are(&page, &names(&by_connection[from..from + 50]), "the page where the detached rows end").await?;
         let cells = listed(&page, "#export-list tbody tr .connection-cell").await?;
         let shown_detached = cells.iter().filter(|c| c.contains("No connection")).count();
@@ -222,7 +210,7 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         page.reload().await?;
         page.heading_is("Exports").await?;
         fill(&page, "#export-search", "Loyalty EMEA").await?;
-        page.wait_text("#export-count", "the matching count after reload", |t| t.starts_with(&thousands(names(&matching).len()))).await?;
+        page.wait_text("#export-count", "the matching count after reload", |t| t.starts_with(&thousands(names(&matching).len() as u64))).await?;
         let after = listed(&page, "#export-list tbody tr .connection-cell").await?;
         ensure(after.iter().all(|c| c.contains("No connection")), "every matching export stays detached")?;
 

@@ -7,7 +7,7 @@
 //! that runs out of time is reported as "> 60 s" and the browser is restarted on the same
 //! profile (so the same IndexedDB) for the next one.
 
-use end_to_end::{serve_dist, Browser, Failure, Page, Session};
+use end_to_end::{serve_dist, thousands, Browser, Failure, Page, Session};
 use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -178,18 +178,6 @@ impl Figure {
             Figure::Missing => "–".into(),
         }
     }
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One store's figures, in the order they were taken.
