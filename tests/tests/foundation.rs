@@ -115,14 +115,49 @@ async fn the_language_and_theme_switches_apply_live_and_persist() {
     .await;
 }
 
-/// Rewrites the stored snapshot with `edit` (a JavaScript function from text to text), as a
-/// crash mid-write or a bad hand edit would leave it.
+/// Rewrites the stored snapshot with `edit`, as a crash mid-write or a bad hand edit would leave
+/// it. `edit` is a JavaScript function given the snapshot's frames (`{key, kind, payload}`, see the
+/// domain's `storage::snapshot`) that returns the frames to store and a key to report.
 async fn edit_snapshot(page: &Page, edit: &str) -> Result<String, end_to_end::Failure> {
     let key = page
         .script_async(
             &format!(
                 r#"const done = arguments[arguments.length - 1];
                 const edit = {edit};
+                const MAGIC = 5;
+                const frames = (bytes) => {{
+                  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+                  const out = [];
+                  let at = MAGIC;
+                  while (at < bytes.length) {{
+                    const keyLength = view.getUint32(at, true);
+                    const key = new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + keyLength));
+                    const kind = bytes[at + 4 + keyLength];
+                    const length = view.getUint32(at + 5 + keyLength, true);
+                    const start = at + 9 + keyLength;
+                    out.push({{ key, kind, payload: bytes.slice(start, start + length) }});
+                    at = start + length;
+                  }}
+                  return out;
+                }};
+                const join = (head, list) => {{
+                  const parts = [head];
+                  for (const f of list) {{
+                    const key = new TextEncoder().encode(f.key);
+                    const frame = new Uint8Array(9 + key.length + f.payload.length);
+                    const view = new DataView(frame.buffer);
+                    view.setUint32(0, key.length, true);
+                    frame.set(key, 4);
+                    frame[4 + key.length] = f.kind;
+                    view.setUint32(5 + key.length, f.payload.length, true);
+                    frame.set(f.payload, 9 + key.length);
+                    parts.push(frame);
+                  }}
+                  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+                  let at = 0;
+                  for (const p of parts) {{ all.set(p, at); at += p.length; }}
+                  return all;
+                }};
                 const open = indexedDB.open('connections-portal');
                 open.onsuccess = () => {{
                   const db = open.result;
@@ -131,8 +166,8 @@ async fn edit_snapshot(page: &Page, edit: &str) -> Result<String, end_to_end::Fa
                   const get = store.get('current');
                   get.onsuccess = () => {{
                     const value = get.result;
-                    const [text, key] = edit(new TextDecoder().decode(value.text));
-                    value.text = new TextEncoder().encode(text);
+                    const [edited, key] = edit(frames(value.text));
+                    value.text = join(value.text.slice(0, MAGIC), edited);
                     store.put(value, 'current');
                     tx.oncomplete = () => {{ db.close(); done(key); }};
                   }};
@@ -163,16 +198,19 @@ async fn all_values(page: &Page, object_store: &str) -> Result<serde_json::Value
 async fn one_damaged_record_is_set_aside_and_the_rest_loads() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
-        // Damage the connection that the first export uses.
+        // Damage the connection that the sample's first export uses (ids are deterministic).
+        let sample = connections_domain::Workspace::sample(connections_domain::Timestamp(0));
+        let used = sample.exports().find_map(|e| e.connection.clone()).ok_or("the sample has an attached export")?;
         let key = edit_snapshot(
             &page,
-            r#"(text) => {
-                const lines = text.split('\n');
-                const exportLine = lines.find(l => l.startsWith('export/') && l.includes('"connection":"c-'));
-                const used = exportLine.match(/"connection":"(c-\d+)"/)[1];
-                const key = 'connection/' + used;
-                return [lines.map(l => l.startsWith(key + '\t') ? key + '\t{"v":1,"data":{"id":"trunc' : l).join('\n'), key];
-            }"#,
+            &format!(
+                r#"(frames) => {{
+                const key = 'connection/{used}';
+                // A record cut short mid-write: JSON that ends inside a string.
+                const damaged = new TextEncoder().encode('{{"v":1,"data":{{"id":"trunc');
+                return [frames.map(f => f.key === key ? {{ ...f, kind: 0, payload: damaged }} : f), key];
+            }}"#
+            ),
         )
         .await?;
         page.reload().await?;
@@ -200,7 +238,7 @@ async fn one_damaged_record_is_set_aside_and_the_rest_loads() {
 async fn a_store_without_its_version_record_is_kept_and_reported() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
-        edit_snapshot(&page, r#"(text) => [text.split('\n').filter(l => !l.startsWith('meta\t')).join('\n'), 'meta']"#).await?;
+        edit_snapshot(&page, r#"(frames) => [frames.filter(f => f.key !== 'meta'), 'meta']"#).await?;
         page.reload().await?;
         page.find("#recovery-reason").await?;
         page.find("#download-raw").await?;

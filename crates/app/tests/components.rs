@@ -196,7 +196,7 @@ fn data_from_a_newer_version_is_refused_not_discarded() {
 async fn the_change_log_appends_compacts_and_survives_reopening() {
     let db = Database::open(|| {}, || {}).await.expect("IndexedDB opens in a test browser");
     let header = SnapshotHeader { generation: 7.5, seq: 1 };
-    db.replace(&header, "meta\t{}\n", &[(0, "first event".into())]).await.unwrap();
+    db.replace(&header, b"meta\t{}\n", &[(0, "first event".into())]).await.unwrap();
     db.append(&[(2, "P\ta\t1\n".into()), (3, "D\ta\n".into())], &[(1, "second event".into())]).await.unwrap();
     let (seen, entries) = db.read_since(2).await.unwrap();
     assert_eq!(seen, Some(header.clone()));
@@ -206,12 +206,12 @@ async fn the_change_log_appends_compacts_and_survives_reopening() {
     drop(db);
     let reopened = Database::open(|| {}, || {}).await.unwrap();
     let compacted = SnapshotHeader { generation: 7.5, seq: 3 };
-    reopened.compact(&compacted, "meta\t{}\ncounters\t{}\n").await.unwrap();
+    reopened.compact(&compacted, b"\0cps1 binary bytes").await.unwrap();
     let state = reopened.read_state().await.unwrap();
     assert_eq!(state.header, Some(compacted));
-    assert_eq!(state.snapshot_text, "meta\t{}\ncounters\t{}\n");
+    assert_eq!(state.snapshot, b"\0cps1 binary bytes", "the snapshot's bytes come back as they were written");
     assert!(state.log.is_empty(), "compaction drops the entries it folded in: {:?}", state.log);
-    reopened.replace(&SnapshotHeader { generation: 8.0, seq: 4 }, "", &[]).await.unwrap();
+    reopened.replace(&SnapshotHeader { generation: 8.0, seq: 4 }, b"", &[]).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -1,9 +1,9 @@
-//! Cost of a cold start's decoding: the snapshot text of a generated workspace read back through
-//! the snapshot line format and the lenient loader, at each demo size.
+//! Cost of a cold start's decoding: the binary snapshot of a generated workspace read back through
+//! the snapshot's framing and the lenient loader, at each demo size.
 //! Run: `cargo bench -p connections-domain --bench load`.
 
 use connections_domain::generate::DemoSize;
-use connections_domain::storage::text::{decode_snapshot, encode_snapshot};
+use connections_domain::storage::snapshot;
 use connections_domain::{Timestamp, Workspace};
 
 fn main() {
@@ -16,7 +16,10 @@ const NOW: Timestamp = Timestamp(1_700_000_000_000);
 fn snapshot_to_workspace(bencher: divan::Bencher, size: DemoSize) {
     let mut ws = Workspace::generated(size, NOW);
     ws.take_events();
-    let text = encode_snapshot(&ws.object_records());
-    eprintln!("{}: snapshot of {} KiB", size.as_str(), text.len() / 1024);
-    bencher.bench(|| Workspace::load(decode_snapshot(divan::black_box(&text))).map(|l| l.workspace.connections().count()));
+    let bytes = snapshot::encode(&ws);
+    eprintln!("{}: snapshot of {} KiB", size.as_str(), bytes.len() / 1024);
+    bencher.bench(|| {
+        let parsed = snapshot::parse(divan::black_box(&bytes));
+        Workspace::load_map(parsed.records.into_iter().collect()).map(|l| l.workspace.connections().count())
+    });
 }

@@ -4,17 +4,21 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use smol_str::{format_smolstr, SmolStr};
 
+// Ids are `SmolStr`s: every id the portal makes fits inline (up to 23 bytes), so an id costs no
+// allocation to decode or to clone, and reading one touches no other memory. A cold start of the
+// largest demo decodes 110,000 objects naming 300,000 ids and clones 100,000 more into indexes.
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(SmolStr);
 
         impl $name {
-            pub fn new(value: impl Into<String>) -> Self {
-                Self(value.into())
+            pub fn new(value: impl AsRef<str>) -> Self {
+                Self(SmolStr::new(value))
             }
 
             pub fn as_str(&self) -> &str {
@@ -36,7 +40,7 @@ macro_rules! string_id {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                Self(value.to_owned())
+                Self(SmolStr::new(value))
             }
         }
     };
@@ -80,16 +84,16 @@ pub struct Counters {
 
 impl Counters {
     pub(crate) fn connection(&self) -> ConnectionId {
-        ConnectionId(format!("c-{}", self.next_connection + 1))
+        ConnectionId(format_smolstr!("c-{}", self.next_connection + 1))
     }
     pub(crate) fn export(&self, offset: u64) -> ExportId {
-        ExportId(format!("e-{}", self.next_export + 1 + offset))
+        ExportId(format_smolstr!("e-{}", self.next_export + 1 + offset))
     }
     pub(crate) fn enrichment(&self) -> EnrichmentId {
-        EnrichmentId(format!("n-{}", self.next_enrichment + 1))
+        EnrichmentId(format_smolstr!("n-{}", self.next_enrichment + 1))
     }
     pub(crate) fn link(&self) -> EngagementLinkId {
-        EngagementLinkId(format!("l-{}", self.next_link + 1))
+        EngagementLinkId(format_smolstr!("l-{}", self.next_link + 1))
     }
 }
 

@@ -276,18 +276,24 @@ impl Workspace {
                 index.connections_by_secret.entry(secret.clone()).or_default().insert(c.id.clone());
             }
         }
-        for e in self.exports.values() {
-            if let Some(c) = &e.connection {
-                index.exports_by_connection.entry(c.clone()).or_default().insert(e.id.clone());
-            }
-        }
-        for n in self.enrichments.values() {
-            if let Some(c) = &n.connection {
-                index.enrichments_by_connection.entry(c.clone()).or_default().insert(n.id.clone());
-            }
-        }
+        index.exports_by_connection = grouped(self.exports.values().map(|e| (e.connection.as_ref(), &e.id)));
+        index.enrichments_by_connection = grouped(self.enrichments.values().map(|n| (n.connection.as_ref(), &n.id)));
         self.index = index;
     }
+}
+
+/// Ids grouped under the connection each one uses, from `(connection, id)` pairs in id order.
+/// Grouped in a hash map first and then built in bulk: one tree insertion per id made the index
+/// the second-largest cost of a cold start.
+fn grouped<'a, Id: Ord + Clone + 'a>(items: impl Iterator<Item = (Option<&'a ConnectionId>, &'a Id)>) -> BTreeMap<ConnectionId, BTreeSet<Id>> {
+    let mut groups: rustc_hash::FxHashMap<&ConnectionId, Vec<Id>> = rustc_hash::FxHashMap::default();
+    for (connection, id) in items {
+        if let Some(connection) = connection {
+            groups.entry(connection).or_default().push(id.clone());
+        }
+    }
+    // Each group is already in id order, which `BTreeSet`'s bulk build takes in one pass.
+    groups.into_iter().map(|(connection, ids)| (connection.clone(), ids.into_iter().collect())).collect()
 }
 
 /// The action a command belongs to, to tell a viewer what was refused.

@@ -104,11 +104,11 @@ fn object_pairs(ws: &Workspace) -> Vec<(String, String)> {
 
 #[test]
 fn a_snapshot_holds_no_events_and_reads_back_through_its_line_format() {
-    use connections_domain::storage::text::{decode_snapshot, encode_snapshot};
+    use connections_domain::storage::snapshot;
     let mut ws = Workspace::sample(NOW);
-    let text = encode_snapshot(&ws.object_records());
-    assert!(!text.contains("event/"));
-    let loaded = Workspace::load(decode_snapshot(&text)).unwrap();
+    let bytes = snapshot::encode(&ws);
+    assert!(!bytes.windows(6).any(|w| w == b"event/"));
+    let loaded = Workspace::load_map(snapshot::parse(&bytes).records.into_iter().collect()).unwrap();
     assert!(loaded.report.is_clean(), "{:?}", loaded.report);
     ws.take_events();
     assert_eq!(loaded.workspace, ws);
@@ -233,18 +233,3 @@ fn records_with_old_secret_fingerprints_still_decode_and_are_written_back_withou
     assert!(matches!(c.credentials.get("account_key"), Some(Credential::Typed(SecretStamp { set_at })) if *set_at == c.created_at));
 }
 
-#[test]
-fn snapshot_lines_borrow_the_text_and_set_a_keyless_line_apart() {
-    use connections_domain::storage::text::{encode_snapshot, snapshot_lines};
-    let mut ws = Workspace::sample(NOW);
-    ws.take_events();
-    let mut text = encode_snapshot(&ws.object_records());
-    text.push_str("this line lost its key\n");
-    let (pairs, damaged) = snapshot_lines(&text);
-    assert_eq!(pairs.len(), ws.object_records().len());
-    assert_eq!(damaged.len(), 1);
-    assert!(damaged[0].0.starts_with("damaged-line/"), "{:?}", damaged[0]);
-    assert_eq!(damaged[0].1, "this line lost its key");
-    let loaded = Workspace::load_map(pairs.into_iter().collect()).unwrap();
-    assert_eq!(loaded.workspace, ws);
-}

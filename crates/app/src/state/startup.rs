@@ -10,8 +10,8 @@
 use super::{default_user, Phase, Portal};
 use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError, StoreState};
 use crate::storage::writer::{Position, Rebuilt, SaveStatus, WRITE_LOCK};
-use connections_domain::storage::text::{decode_changes, decode_snapshot, encode_snapshot, snapshot_lines};
-use connections_domain::storage::{DecodeError, LoadReport, Loaded, RecordChange, SetAside};
+use connections_domain::storage::text::decode_changes;
+use connections_domain::storage::{snapshot, DecodeError, LoadReport, Loaded, Payload, RecordChange, SetAside};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -68,13 +68,14 @@ pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProbl
 }
 
 /// What a store holds, decoded: `None` for an empty store. Each record is decoded once: the
-/// snapshot's lines and the log's changes are folded as text first.
+/// snapshot's records and the log's changes are folded, undecoded, first.
 pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), DecodeError> {
     let Some(header) = &state.header else { return Ok((None, Position::default())) };
-    let (lines, damaged_lines) = snapshot_lines(&state.snapshot_text);
-    let mut set_aside: Vec<SetAside> = damaged_lines
+    let parsed = snapshot::parse(&state.snapshot);
+    let mut set_aside: Vec<SetAside> = parsed
+        .damaged
         .into_iter()
-        .map(|(key, json)| SetAside { problem: DecodeError::Corrupt { key: key.clone(), reason: "a snapshot line has no key".into() }, key, json })
+        .map(|(key, json)| SetAside { problem: DecodeError::Corrupt { key: key.clone(), reason: "part of the snapshot cannot be read".into() }, key, json })
         .collect();
     // The log's changes are owned here; the map borrows them and the snapshot's text.
     let mut entries = Vec::new();
@@ -89,11 +90,11 @@ pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), Deco
             Err(problem) => set_aside.push(SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
         }
     }
-    let mut records: BTreeMap<&str, &str> = lines.into_iter().collect();
+    let mut records: BTreeMap<&str, Payload<'_>> = parsed.records.into_iter().collect();
     for change in entries.iter().flatten() {
         match change {
             RecordChange::Put(r) => {
-                records.insert(&r.key, &r.json);
+                records.insert(&r.key, Payload::Json(&r.json));
             }
             RecordChange::Delete { key } => {
                 records.remove(key.as_str());
@@ -208,7 +209,9 @@ async fn load_store(db: &Database) -> Result<(Option<Loaded>, Position), StoredD
     let folded = fold_store(&state);
     crate::perf::mark("store-decoded");
     folded.map_err(|error| {
-        let mut raw: Vec<RawRecord> = decode_snapshot(&state.snapshot_text).into_iter().map(|(key, text)| RawRecord { key, text }).collect();
+        let parsed = snapshot::parse(&state.snapshot);
+        let mut raw: Vec<RawRecord> = parsed.records.iter().map(|(key, payload)| RawRecord { key: (*key).to_owned(), text: payload.to_text(key) }).collect();
+        raw.extend(parsed.damaged.into_iter().map(|(key, text)| RawRecord { key, text }));
         raw.extend(state.log.iter().map(|(seq, text)| RawRecord { key: format!("log/{seq}"), text: text.clone() }));
         StoredDataProblem::from_decode_error(&error, raw)
     })
@@ -219,9 +222,9 @@ async fn migrate(db: &Database, legacy: Vec<RawRecord>) -> Result<(Option<Loaded
     let Some(mut loaded) = decide(legacy)? else { return Ok((None, Position::default())) };
     let events = loaded.workspace.take_events();
     let header = SnapshotHeader { generation: new_generation(), seq: 1 };
-    let text = encode_snapshot(&loaded.workspace.object_records());
+    let bytes = snapshot::encode(&loaded.workspace);
     let event_texts: Vec<(u64, String)> = events.iter().map(|e| (e.seq, connections_domain::storage::event_record(e).json)).collect();
-    with_lock(WRITE_LOCK, db.replace(&header, &text, &event_texts)).await.map_err(|e| storage_problem(&e))?;
+    with_lock(WRITE_LOCK, db.replace(&header, &bytes, &event_texts)).await.map_err(|e| storage_problem(&e))?;
     Ok((Some(loaded), Position { generation: Some(header.generation), last_seq: 1, snapshot_seq: 1 }))
 }
 
@@ -240,11 +243,11 @@ async fn set_aside(db: &Database, report: &LoadReport) {
 /// start. Skipped when another tab has written since: its tab then owns the store's state.
 async fn store_repaired(db: &Database, workspace: &Workspace, position: Position) {
     let Some(generation) = position.generation else { return };
-    let text = encode_snapshot(&workspace.object_records());
+    let bytes = snapshot::encode(workspace);
     with_lock(WRITE_LOCK, async {
         let Ok((header, entries)) = db.read_since(position.last_seq).await else { return };
         if header.map(|h| h.generation) == Some(generation) && entries.is_empty() {
-            let _ = db.compact(&SnapshotHeader { generation, seq: position.last_seq }, &text).await;
+            let _ = db.compact(&SnapshotHeader { generation, seq: position.last_seq }, &bytes).await;
         }
     })
     .await;

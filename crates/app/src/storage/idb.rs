@@ -1,8 +1,8 @@
 //! The IndexedDB store of record, over web-sys.
 //!
 //! Object stores (database version 2):
-//! - `snapshot`: one value under `current`: `{generation, seq, text}`, the compacted workspace in
-//!   the domain's snapshot line format, folded up to change-log entry `seq`. `generation` changes
+//! - `snapshot`: one value under `current`: `{generation, seq, text}`, the compacted workspace as
+//!   the bytes of the domain's snapshot format (`storage::snapshot`), folded up to change-log entry `seq`. `generation` changes
 //!   whenever the whole store is replaced, so a tab can tell its log position no longer applies.
 //! - `log`: change-log entries keyed by their sequence number, each the domain's change-line text.
 //! - `events`: activity events keyed by their event number, read a page at a time.
@@ -18,6 +18,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use connections_domain::storage::snapshot;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 pub const DB_NAME: &str = "connections-portal";
@@ -80,7 +81,8 @@ pub struct SnapshotHeader {
 #[derive(Clone, Debug, Default)]
 pub struct StoreState {
     pub header: Option<SnapshotHeader>,
-    pub snapshot_text: String,
+    /// The snapshot's bytes: binary, or the text lines an older portal wrote.
+    pub snapshot: Vec<u8>,
     pub log: Vec<(u64, String)>,
     /// Version 1 records still waiting to be migrated.
     pub legacy: Vec<RawRecord>,
@@ -228,7 +230,7 @@ impl Database {
                 let store = tx.object_store(name)?;
                 for (key, value) in entries(&store, None).await? {
                     // A snapshot's bytes are given as its text, not as a JSON object of numbers.
-                    let body = if name == SNAPSHOT && value.is_object() { snapshot_text_of(&get(&value, "text")) } else { text(&value) };
+                    let body = if name == SNAPSHOT && value.is_object() { snapshot::to_text(&snapshot_bytes(&get(&value, "text"))) } else { text(&value) };
                     raw.push(RawRecord { key: format!("{name}/{}", text(&key)), text: body });
                 }
             }
@@ -249,11 +251,11 @@ impl Database {
     pub async fn read_state(&self) -> Result<StoreState, StorageError> {
         let tx = self.transaction(&[SNAPSHOT, LOG, RECORDS], IdbTransactionMode::Readonly)?;
         let current = request(&tx.object_store(SNAPSHOT)?.get(&JsValue::from_str(CURRENT))?).await?;
-        let (header, snapshot_text) = header_of(&current);
+        let (header, snapshot) = header_of(&current);
         let log = read_log(&tx.object_store(LOG)?, None).await?;
         let records = tx.object_store(RECORDS)?;
         let legacy = entries(&records, None).await?.into_iter().map(|(k, v)| RawRecord { key: text(&k), text: text(&v) }).collect();
-        Ok(StoreState { header, snapshot_text, log, legacy })
+        Ok(StoreState { header, snapshot, log, legacy })
     }
 
     /// The snapshot's header and the log entries after `seq`: what a tab must catch up on.
@@ -285,10 +287,10 @@ impl Database {
     }
 
     /// Writes a new snapshot at `header.seq` and drops the log entries it folds in.
-    pub async fn compact(&self, header: &SnapshotHeader, snapshot_text: &str) -> Result<(), StorageError> {
+    pub async fn compact(&self, header: &SnapshotHeader, snapshot: &[u8]) -> Result<(), StorageError> {
         let tx = self.transaction(&[SNAPSHOT, LOG], IdbTransactionMode::Readwrite)?;
         write_all(tx, |tx| {
-            tx.object_store(SNAPSHOT)?.put_with_key(&snapshot_value(header, snapshot_text), &JsValue::from_str(CURRENT))?;
+            tx.object_store(SNAPSHOT)?.put_with_key(&snapshot_value(header, snapshot), &JsValue::from_str(CURRENT))?;
             let upto = IdbKeyRange::upper_bound(&JsValue::from_f64(header.seq as f64))?;
             tx.object_store(LOG)?.delete(&upto)?;
             Ok(())
@@ -298,13 +300,13 @@ impl Database {
 
     /// Replaces everything (sample data, start empty, reset, restore, migration) in one
     /// all-or-none transaction: a new generation, its snapshot and its events.
-    pub async fn replace(&self, header: &SnapshotHeader, snapshot_text: &str, events: &[(u64, String)]) -> Result<(), StorageError> {
+    pub async fn replace(&self, header: &SnapshotHeader, snapshot: &[u8], events: &[(u64, String)]) -> Result<(), StorageError> {
         let tx = self.transaction(&[SNAPSHOT, LOG, EVENTS, RECORDS], IdbTransactionMode::Readwrite)?;
         write_all(tx, |tx| {
             for name in [SNAPSHOT, LOG, EVENTS, RECORDS] {
                 tx.object_store(name)?.clear()?;
             }
-            tx.object_store(SNAPSHOT)?.put_with_key(&snapshot_value(header, snapshot_text), &JsValue::from_str(CURRENT))?;
+            tx.object_store(SNAPSHOT)?.put_with_key(&snapshot_value(header, snapshot), &JsValue::from_str(CURRENT))?;
             let store = tx.object_store(EVENTS)?;
             for (seq, text) in events {
                 store.put_with_key(&JsValue::from_str(text), &JsValue::from_f64(*seq as f64))?;
@@ -361,13 +363,12 @@ async fn entries(store: &IdbObjectStore, range: Option<&IdbKeyRange>) -> Result<
     Ok(Array::from(&keys).iter().zip(Array::from(&values).iter()).collect())
 }
 
-fn snapshot_value(header: &SnapshotHeader, snapshot_text: &str) -> JsValue {
+fn snapshot_value(header: &SnapshotHeader, snapshot: &[u8]) -> JsValue {
     let value = Object::new();
     let _ = Reflect::set(&value, &"generation".into(), &JsValue::from_f64(header.generation));
     let _ = Reflect::set(&value, &"seq".into(), &JsValue::from_f64(header.seq as f64));
-    // UTF-8 bytes, not a JS string: reading it back is one copy into wasm memory, with no
-    // re-encoding from UTF-16, which matters for a snapshot of tens of megabytes.
-    let _ = Reflect::set(&value, &"text".into(), &js_sys::Uint8Array::from(snapshot_text.as_bytes()));
+    // Bytes, not a JS string: reading them back is one copy into wasm memory.
+    let _ = Reflect::set(&value, &"text".into(), &js_sys::Uint8Array::from(snapshot));
     value.into()
 }
 
@@ -378,21 +379,17 @@ fn header_only(value: &JsValue) -> Option<SnapshotHeader> {
     Some(SnapshotHeader { generation: get(value, "generation").as_f64().unwrap_or(-1.0), seq: number(&get(value, "seq")) })
 }
 
-fn header_of(value: &JsValue) -> (Option<SnapshotHeader>, String) {
+fn header_of(value: &JsValue) -> (Option<SnapshotHeader>, Vec<u8>) {
     let header = header_only(value);
-    let body = if header.is_some() { snapshot_text_of(&get(value, "text")) } else { String::new() };
+    let body = if header.is_some() { snapshot_bytes(&get(value, "text")) } else { Vec::new() };
     (header, body)
 }
 
-/// The snapshot's text from its stored bytes. Bytes that are not UTF-8 (damage) become U+FFFD, so
-/// the lines they are on fail to decode and are set aside, rather than the whole snapshot failing.
-fn snapshot_text_of(value: &JsValue) -> String {
+/// The snapshot's stored bytes (a string, from a test or a hand edit, is taken as its UTF-8).
+fn snapshot_bytes(value: &JsValue) -> Vec<u8> {
     match value.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => match String::from_utf8(bytes.to_vec()) {
-            Ok(text) => text,
-            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-        },
-        None => text(value),
+        Some(bytes) => bytes.to_vec(),
+        None => text(value).into_bytes(),
     }
 }
 

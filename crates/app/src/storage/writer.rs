@@ -11,7 +11,8 @@
 //! anything is pending. Other tabs are nudged through a BroadcastChannel and catch up from the log.
 
 use super::idb::{new_generation, with_lock, Database, SnapshotHeader, StorageError};
-use connections_domain::storage::text::{decode_changes, encode_changes, encode_snapshot};
+use connections_domain::storage::snapshot;
+use connections_domain::storage::text::{decode_changes, encode_changes};
 use connections_domain::storage::{decode_event, event_key, event_record, RecordChange};
 use connections_domain::{Command, DomainError, Event, Timestamp, UserId, Workspace};
 use leptos::prelude::*;
@@ -217,9 +218,9 @@ impl Writer {
         let (write, taken) = self.queue.with_value(|q| match q.front() {
             None => (None, 0),
             Some(Pending::Replace { .. }) => {
-                let text = workspace.with_untracked(|w| if w.users().next().is_none() { String::new() } else { encode_snapshot(&w.object_records()) });
+                let bytes = workspace.with_untracked(|w| if w.users().next().is_none() { Vec::new() } else { snapshot::encode(w) });
                 let events = q.iter().flat_map(pending_events).map(event_text).collect();
-                (Some(Write::Replace { text, events }), q.len())
+                (Some(Write::Replace { bytes, events }), q.len())
             }
             Some(Pending::Change { .. }) => {
                 let changes: Vec<&Pending> = q.iter().take_while(|p| matches!(p, Pending::Change { .. })).take(BATCH).collect();
@@ -229,10 +230,10 @@ impl Writer {
         });
         match write {
             None => return Ok(()),
-            Some(Write::Replace { text, events }) => {
+            Some(Write::Replace { bytes, events }) => {
                 let seq = position.last_seq + 1;
                 let header = SnapshotHeader { generation: new_generation(), seq };
-                db.replace(&header, &text, &events).await?;
+                db.replace(&header, &bytes, &events).await?;
                 self.position.set_value(Position { generation: Some(header.generation), last_seq: seq, snapshot_seq: seq });
             }
             Some(Write::Append { entries, events }) => {
@@ -295,9 +296,9 @@ impl Writer {
             return;
         }
         // The queue is empty and this tab holds the lock, so its copy is exactly the store's.
-        let text = workspace.with_untracked(|w| encode_snapshot(&w.object_records()));
+        let bytes = workspace.with_untracked(snapshot::encode);
         let header = SnapshotHeader { generation, seq: position.last_seq };
-        if db.compact(&header, &text).await.is_ok() {
+        if db.compact(&header, &bytes).await.is_ok() {
             self.position.update_value(|p| p.snapshot_seq = header.seq);
         }
     }
@@ -446,7 +447,7 @@ fn pending_events(pending: &Pending) -> &[Event] {
 
 /// What one turn of the queue writes.
 enum Write {
-    Replace { text: String, events: Vec<(u64, String)> },
+    Replace { bytes: Vec<u8>, events: Vec<(u64, String)> },
     Append { entries: Vec<(u64, String)>, events: Vec<(u64, String)> },
 }
 

@@ -6,9 +6,9 @@
 //! reported as an [`Effect`] the user is told about. Only problems of the whole store are refused:
 //! no `meta` record, a damaged `meta`, or data written by a newer version.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::{decode_record, Decoded, DecodeError, RecordChange};
+use super::{decode_payload, decode_record, Decoded, DecodeError, Payload, RecordChange};
 use crate::catalog::Category;
 use crate::ids::{numeric_suffix, ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{Credential, Role, User};
@@ -61,9 +61,9 @@ impl Workspace {
     /// Reads a store back, keeping everything that is consistent. Each record is decoded once.
     pub fn load(records: Vec<(String, String)>) -> Result<Loaded, DecodeError> {
         let mut duplicates = Vec::new();
-        let mut by_key: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut by_key: BTreeMap<&str, Payload<'_>> = BTreeMap::new();
         for (key, json) in &records {
-            if by_key.insert(key, json).is_some() {
+            if by_key.insert(key, Payload::Json(json)).is_some() {
                 duplicates.push(SetAside { problem: super::corrupt(key, "the key appears twice"), key: key.clone(), json: json.clone() });
             }
         }
@@ -72,28 +72,44 @@ impl Workspace {
         Ok(loaded)
     }
 
-    /// [`Workspace::load`] over text it does not own: start-up folds the snapshot's lines and the
-    /// log's changes into one map of borrowed text, then decodes each record once.
-    pub fn load_map(mut by_key: BTreeMap<&str, &str>) -> Result<Loaded, DecodeError> {
+    /// [`Workspace::load`] over records it does not own: start-up folds the snapshot's records and
+    /// the log's changes into one map of borrowed payloads, then decodes each record once.
+    pub fn load_map(mut by_key: BTreeMap<&str, Payload<'_>>) -> Result<Loaded, DecodeError> {
         let mut report = LoadReport::default();
-        let meta = by_key.remove("meta").ok_or(DecodeError::MissingMeta)?;
+        let meta = match by_key.remove("meta").ok_or(DecodeError::MissingMeta)? {
+            Payload::Json(meta) => meta,
+            Payload::Postcard(_) => return Err(super::corrupt("meta", "stored in binary")),
+        };
         let mut ws = Workspace::from_meta_text(meta)?;
-        match by_key.remove("counters").map(|json| (super::decode_counters(json), json)) {
-            Some((Ok(counters), _)) => ws.counters = counters,
+        let counters = by_key.remove("counters");
+        match counters.map(|payload| (decode_payload("counters", payload), payload)) {
+            Some((Ok(Decoded::Counters(counters)), _)) => ws.counters = counters,
             Some((Err(problem @ DecodeError::NewerVersion { .. }), _)) => return Err(problem),
-            Some((Err(problem), json)) => {
-                report.set_aside.push(SetAside { key: "counters".into(), json: json.to_owned(), problem });
+            Some((result, payload)) => {
+                let problem = result.err().unwrap_or_else(|| super::corrupt("counters", "not a counters record"));
+                report.set_aside.push(SetAside { key: "counters".into(), json: payload.to_text("counters"), problem });
                 report.effects.push(Effect::CountersRaised);
             }
             None => report.effects.push(Effect::CountersRaised),
         }
-        for (key, json) in by_key {
-            match decode_record(key, json) {
+        // Keys come in order, and each map's ids sort like their keys: the maps are built in bulk.
+        let count = |kind: &str| by_key.keys().filter(|k| k.starts_with(kind)).count();
+        let mut connections = Vec::with_capacity(count("connection/"));
+        let mut exports = Vec::with_capacity(count("export/"));
+        let mut enrichments = Vec::with_capacity(count("enrichment/"));
+        for (key, payload) in by_key {
+            match decode_payload(key, payload) {
+                Ok(Decoded::Connection(c)) => connections.push((c.id.clone(), c)),
+                Ok(Decoded::Export(e)) => exports.push((e.id.clone(), e)),
+                Ok(Decoded::Enrichment(n)) => enrichments.push((n.id.clone(), n)),
                 Ok(decoded) => ws.insert_decoded(decoded),
                 Err(problem @ DecodeError::NewerVersion { .. }) => return Err(problem),
-                Err(problem) => report.set_aside.push(SetAside { key: key.to_owned(), json: json.to_owned(), problem }),
+                Err(problem) => report.set_aside.push(SetAside { key: key.to_owned(), json: payload.to_text(key), problem }),
             }
         }
+        ws.connections = connections.into_iter().collect();
+        ws.exports = exports.into_iter().collect();
+        ws.enrichments = enrichments.into_iter().collect();
         ws.repair(&mut report);
         ws.rebuild_index();
         Ok(Loaded { workspace: ws, report })
@@ -149,7 +165,7 @@ impl Workspace {
             }
         }
         // One hash lookup per export: the check runs over every export at every start.
-        let export_connections: HashSet<&str> =
+        let export_connections: rustc_hash::FxHashSet<&str> =
             self.connections.values().filter(|c| c.category() == Category::Export).map(|c| c.id.as_str()).collect();
         for e in self.exports.values_mut() {
             let Some(c) = &e.connection else { continue };

@@ -13,9 +13,11 @@
 //! - [`text`]: the line formats of the snapshot and of change-log entries.
 
 mod load;
+pub mod snapshot;
 pub mod text;
 
 pub use load::{Effect, LoadReport, Loaded, SetAside};
+pub use snapshot::Payload;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,7 +33,7 @@ use crate::workspace::Workspace;
 /// Version of the whole store, kept in the `meta` record.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Version written into each record envelope.
-const RECORD_VERSION: u32 = 1;
+pub(crate) const RECORD_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
@@ -228,6 +230,50 @@ pub(crate) enum Decoded {
     Counters(Counters),
 }
 
+/// Decodes one stored record, text or binary, by the kind its key names.
+pub(crate) fn decode_payload(key: &str, payload: Payload<'_>) -> Result<Decoded, DecodeError> {
+    let bytes = match payload {
+        Payload::Json(json) => return decode_record(key, json),
+        Payload::Postcard(bytes) => bytes,
+    };
+    let (kind, id) = key.split_once('/').unwrap_or((key, ""));
+    Ok(match kind {
+        "connection" if !id.is_empty() => {
+            let connection: Connection = snapshot::decode_postcard(key, bytes)?;
+            check_id(key, id, connection.id.as_str())?;
+            Decoded::Connection(connection)
+        }
+        "export" if !id.is_empty() => {
+            let export: Export = snapshot::decode_postcard(key, bytes)?;
+            check_id(key, id, export.id.as_str())?;
+            Decoded::Export(export)
+        }
+        "enrichment" if !id.is_empty() => {
+            let enrichment: Enrichment = snapshot::decode_postcard(key, bytes)?;
+            check_id(key, id, enrichment.id.as_str())?;
+            Decoded::Enrichment(enrichment)
+        }
+        _ => return Err(corrupt(key, "this kind of record is never stored in binary")),
+    })
+}
+
+impl Decoded {
+    /// The record's JSON envelope, as the change log and backups hold it.
+    pub(crate) fn to_json(&self) -> String {
+        let key = String::new();
+        match self {
+            Decoded::Vault(v) => record(key, v).json,
+            Decoded::User(u) => record(key, u).json,
+            Decoded::Connection(c) => record(key, c).json,
+            Decoded::Export(e) => record(key, e).json,
+            Decoded::Enrichment(n) => record(key, n).json,
+            Decoded::Link(l) => record(key, l).json,
+            Decoded::Event(e) => record(key, e).json,
+            Decoded::Counters(c) => record(key, c).json,
+        }
+    }
+}
+
 /// Decodes one record by the kind its key names, checking that the key and the id agree.
 pub(crate) fn decode_record(key: &str, json: &str) -> Result<Decoded, DecodeError> {
     let (kind, id) = key.split_once('/').unwrap_or((key, ""));
@@ -278,6 +324,19 @@ impl Workspace {
         records.extend(self.connections.values().map(|c| record(format!("connection/{}", c.id), c)));
         records.extend(self.exports.values().map(|e| record(format!("export/{}", e.id), e)));
         records.extend(self.enrichments.values().map(|n| record(format!("enrichment/{}", n.id), n)));
+        if let Some(vault) = &self.vault {
+            records.push(record("vault".to_owned(), vault));
+        }
+        records.extend(self.links.values().map(|l| record(format!("engagement/{}", l.id), l)));
+        records
+    }
+
+    /// The records a binary snapshot keeps as JSON: all but connections, exports and enrichments.
+    pub(crate) fn small_records(&self) -> Vec<Record> {
+        let mut records = Vec::with_capacity(4 + self.users.len() + self.links.len());
+        records.push(Record { key: "meta".to_owned(), json: format!("{{\"schema_version\":{SCHEMA_VERSION}}}") });
+        records.push(record("counters".to_owned(), &self.counters));
+        records.extend(self.users.values().map(|u| record(format!("user/{}", u.id), u)));
         if let Some(vault) = &self.vault {
             records.push(record("vault".to_owned(), vault));
         }

@@ -1,9 +1,10 @@
 //! Line formats for IndexedDB values that hold many records at once.
 //!
-//! A snapshot is one text value, one record per line: `key<TAB>json`. A change-log entry is one
-//! text value, one change per line: `P<TAB>key<TAB>json` or `D<TAB>key`. Compact JSON never holds
-//! a raw tab or newline (both are escaped inside strings), so the separators are unambiguous, and
-//! a damaged line damages only its own record.
+//! A change-log entry is one text value, one change per line: `P<TAB>key<TAB>json` or `D<TAB>key`.
+//! Snapshots were once text too, one record per line: `key<TAB>json`. They are binary now
+//! ([`super::snapshot`], which still reads the text form); [`encode_snapshot`] stays so that tests
+//! can write the older form. Compact JSON never holds a raw tab or newline (both are escaped inside
+//! strings), so the separators are unambiguous, and a damaged line damages only its own record.
 
 use super::{corrupt, DecodeError, Record, RecordChange};
 
@@ -19,33 +20,6 @@ pub fn encode_snapshot(records: &[Record]) -> String {
         text.push('\n');
     }
     text
-}
-
-/// The snapshot's records in their stored order. Never fails: a line without a key comes back
-/// under `damaged-line/<n>`, which no decoder accepts.
-pub fn decode_snapshot(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.is_empty())
-        .map(|(n, line)| match line.split_once('\t') {
-            Some((key, json)) => (key.to_owned(), json.to_owned()),
-            None => (format!("{DAMAGED_LINE}/{}", n + 1), line.to_owned()),
-        })
-        .collect()
-}
-
-/// The snapshot's lines as borrowed `(key, json)` pairs, and apart from them the lines that have
-/// no key (`damaged-line/<n>`, the line), for start-up to set aside.
-pub fn snapshot_lines(text: &str) -> (Vec<(&str, &str)>, Vec<(String, String)>) {
-    let mut pairs = Vec::new();
-    let mut damaged = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, line)| !line.is_empty()) {
-        match line.split_once('\t') {
-            Some(pair) => pairs.push(pair),
-            None => damaged.push((format!("{DAMAGED_LINE}/{}", n + 1), line.to_owned())),
-        }
-    }
-    (pairs, damaged)
 }
 
 pub fn encode_changes(changes: &[RecordChange]) -> String {
