@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Category, ConnectionTypeId};
+use crate::health::HealthHistory;
 use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 
 /// Unix time in milliseconds; always passed in by the caller.
@@ -197,6 +198,9 @@ pub struct Connection {
     pub created_at: Timestamp,
     pub updated_by: UserId,
     pub updated_at: Timestamp,
+    /// Tests and run outcomes, newest 20 (see [`crate::health`]). Records without it read as none.
+    #[serde(default, skip_serializing_if = "HealthHistory::is_empty")]
+    pub health: HealthHistory,
 }
 
 impl Connection {
@@ -306,6 +310,9 @@ pub struct Export {
     pub last_refreshed: Option<Timestamp>,
     pub owner: UserId,
     pub created_at: Timestamp,
+    /// The latest run failed while its connection was failing its checks.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub failed_on_connection: bool,
 }
 
 impl Export {
@@ -328,6 +335,13 @@ pub struct Enrichment {
     pub status: EnrichmentStatus,
     pub owner: UserId,
     pub created_at: Timestamp,
+    /// The latest run failed while its connection was failing its checks.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub failed_on_connection: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One version of a vault secret: its number and when it was set, nothing
