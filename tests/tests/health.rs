@@ -73,6 +73,7 @@ async fn screenshots(page: &Page, name: &str, ready: &str) -> Result<(), Failure
         // Only for the picture: no focus ring on the theme menu, and at 390 px the part shown
         // scrolled into view below the navigation.
         page.script("document.activeElement && document.activeElement.blur()", vec![]).await?;
+        page.script("document.querySelector(arguments[0]).scrollIntoView()", vec![serde_json::json!(ready)]).await?;
         let suffix = if theme == "dark" { "-dark" } else { "" };
         page.screenshot(&format!("{name}{suffix}")).await?;
         page.client.set_window_size(390, 900).await?;
@@ -152,11 +153,29 @@ async fn test_connection_twice_makes_a_new_connection_healthy_with_both_tests_in
         ensure(focused == serde_json::json!("details-test"), format!("focus stays on Test connection, is on {focused}"))?;
         ensure(page.count("#history-table tbody tr").await? == 3, "the third test is in the history")?;
         page.wait_saved().await?;
+        for dismiss in page.client.find_all(Locator::Css(".toasts .toast-dismiss")).await? {
+            // A toast may leave by itself between finding and clicking; that is fine.
+            let _ = dismiss.click().await;
+        }
         screenshots(&page, "health-history", "#history-heading").await?;
 
         page.open("/settings/connections/exports").await?;
         row_named(&page, "Email journeys").await?;
-        screenshots(&page, "health-column", "#connection-list").await?;
+        screenshots(&page, "health-column", "#page-title").await?;
+
+        // An export whose run failed because of its connection says so and links to it.
+        page.open("/data/exports").await?;
+        let cause = page
+            .client
+            .wait()
+            .at_most(std::time::Duration::from_secs(20))
+            .for_element(Locator::XPath("//tr[.//button[normalize-space()='Survey invitations']]//a[@class='connection-cause']"))
+            .await?;
+        let said = cause.text().await?;
+        ensure(said == "Its connection Email journeys is failing", format!("the failed run says {said:?}"))?;
+        cause.click().await?;
+        page.heading_is("Email journeys").await?;
+        page.wait_text("#health-state", "Failing", |t| t.contains("Failing")).await?;
         Ok(())
     })
     .await;

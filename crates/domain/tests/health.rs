@@ -209,6 +209,8 @@ fn the_sample_shows_each_derived_state_and_the_map_shows_inactive_enrichments() 
     assert_eq!(health("Email journeys"), Health::Failing, "its vault secret cannot be reached");
     assert_eq!(health("Contoso data lake"), Health::NeedsAttention, "one of its exports failed");
     assert_eq!(health("Newsletter lists"), Health::Healthy);
+    let survey = ws.export_rows(&UserId::new(VIEWER_1)).into_iter().find(|r| r.name == "Survey invitations").unwrap();
+    assert!(survey.failed_on_connection, "its run failed after the vault secret became unreachable");
     let leadspace = rows.iter().find(|r| r.display_name == "Firmographics").unwrap();
     let map = ws.usage_map(&UserId::new(CONTRIBUTOR_1), &leadspace.id, NOW, MAP_DRAWN).unwrap();
     assert!(map.groups.iter().any(|g| g.kind == MapKind::Enrichment && g.status == MapStatus::Inactive));
