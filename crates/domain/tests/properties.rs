@@ -142,7 +142,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         10 => Command::RunExport { id: e },
         11 => Command::FinishExportRun {
             id: e,
-            outcome: if op.flag { RunOutcome::Successful } else if op.b % 2 == 0 { RunOutcome::Processing } else { RunOutcome::Failed },
+            outcome: if op.flag { RunOutcome::Successful } else if op.b.is_multiple_of(2) { RunOutcome::Processing } else { RunOutcome::Failed },
         },
         12 => Command::CreateEnrichment { name, connection: c },
         13 => Command::DeactivateEnrichments { ids: vec![n] },

@@ -1,6 +1,6 @@
 //! The action menu of one connection (WAI-ARIA menu button): Edit, Test connection, Health and
-//! history, Map of what uses it, Duplicate, Remove. Enter, Space or ArrowDown opens it on the first item; arrow keys,
-//! Home and End move; Escape closes it and returns focus to the button.
+//! history, Map of what uses it, Duplicate, Remove. Enter, Space or ArrowDown opens it on the
+//! first item; arrow keys, Home and End move; Escape closes it and returns focus to the button.
 
 use super::{tab_of, use_connections_ui, PaneRequest};
 use crate::errors::error_message;
