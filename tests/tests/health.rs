@@ -188,6 +188,11 @@ async fn the_map_names_the_same_exports_as_its_table_and_a_node_opens_its_export
         page.open("/settings/connections/exports").await?;
         let id = row_id(&page, "Contoso data lake").await?;
 
+        // Test all connections, with its progress: Email journeys' vault secret is unreachable.
+        page.click("#test-all").await?;
+        page.wait_text("#test-all-status", "the end of Test all", |t| t == "Done: tested 8 of 8. Failed: 1.").await?;
+        page.find("#test-all-progress").await?;
+
         // From the Remove dialog…
         page.click(&format!("#row-menu-{id}")).await?;
         page.click(&format!("#row-remove-{id}")).await?;

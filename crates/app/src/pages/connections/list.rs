@@ -21,7 +21,8 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     let portal = use_portal();
     let navigate = StoredValue::new_local(use_navigate());
     let search = RwSignal::new(String::new());
-    let health_filter = RwSignal::new(None::<Health>);
+    // The chosen state's slug ("" for all): a signal type the app already has.
+    let health_filter = RwSignal::new(String::new());
     let sort = RwSignal::new(DEFAULT_SORT);
 
     let can_manage = Memo::new(move |_| {
@@ -33,7 +34,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
         portal.workspace.with(|w| w.connection_rows(&viewer, category, now()))
     });
     // Positions in order, not clones of the rows; only the visible page is cloned.
-    let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.get(), sort.get())));
+    let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));
     let page = table.page;
 
     let open_add = move |_| {

@@ -58,10 +58,11 @@ pub fn open_from_query(open: impl Fn(String) + 'static) {
 /// "Its connection … is failing", linking to the connection's health, beside a failed run
 /// that the domain put down to its connection.
 #[component]
-pub fn ConnectionCause(connection: Memo<Option<(connections_domain::ConnectionId, String)>>) -> impl IntoView {
+pub fn ConnectionCause(id: Memo<Option<String>>, name: Memo<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        connection.get().map(|(id, name)| {
+        id.get().zip(name.get()).map(|(id, name)| {
+            let id = connections_domain::ConnectionId::new(id);
             view! {
                 <a class="connection-cause" href=crate::pages::connections::health::details_path(&id)>
                     {move || i18n.tf("data.failed_on_connection", &[("name", &name)])}

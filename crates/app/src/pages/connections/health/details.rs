@@ -55,16 +55,18 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
     let params = use_params_map();
-    let id = Memo::new(move |_| ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default())));
-    let view_model = Memo::new(move |_| {
+    // Plain closures and memos of types the app already has: each new `Memo<T>` type adds its
+    // own copy of the reactive machinery to the wasm.
+    let id = move || ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default()));
+    let view_model = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.connection_health(&viewer, &id.get(), now()))
-    });
+        portal.workspace.with(|w| w.connection_health(&viewer, &id(), now()))
+    };
     let last_check = RwSignal::new(None::<ConnectionCheck>);
     let toasts = crate::ui::toast::use_toasts();
 
     let test = move |_| {
-        let id = id.get_untracked();
+        let id = untrack(id);
         match portal.dispatch(Command::TestConnection { id: id.clone() }) {
             Ok(_) => {
                 let viewer = portal.current_user.get_untracked();
@@ -92,12 +94,12 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
 
     // What changes only with the connection itself: the page's frame (and the focused Test
     // button) stays while the health and history below it follow every change.
-    let frame = Memo::new(move |_| view_model.with(|m| m.as_ref().map(|m| (m.connection.clone(), m.category, m.can_test))));
-    let summary = Memo::new(move |_| view_model.with(|m| m.as_ref().map(|m| m.summary.clone())));
-    let history = Memo::new(move |_| view_model.with(|m| m.as_ref().map(|m| m.history.clone()).unwrap_or_default()));
+    let frame = Memo::new(move |_| view_model().map(|m| m.connection.display_name));
+    let can_test = Memo::new(move |_| view_model().is_some_and(|m| m.can_test));
+    let history = move || view_model().map(|m| m.history).unwrap_or_default();
 
     let history_view = move || {
-        let history = history.get();
+        let history = history();
         if history.is_empty() {
             return view! { <p id="history-empty">{move || i18n.t("health.history.empty")}</p> }.into_any();
         }
@@ -125,11 +127,11 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let state = move || summary.get().map(|s| view! { <HealthBadge health=s.state /> });
-    let reasons = move || summary.get().map(|s| s.reasons.iter().map(|r| view! { <li>{reason_text(&i18n, r)}</li> }).collect_view());
+    let state = move || view_model().map(|m| view! { <HealthBadge health=m.summary.state /> });
+    let reasons = move || view_model().map(|m| m.summary.reasons.iter().map(|r| view! { <li>{reason_text(&i18n, r)}</li> }).collect_view());
 
     let page = move || {
-        let Some((connection, category, can_test)) = frame.get() else {
+        let Some(name) = frame.get() else {
             return view! {
                 <h1 id="page-title">{move || i18n.t("health.not_found")}</h1>
                 <p>
@@ -138,7 +140,8 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
             }
             .into_any();
         };
-        let name = connection.display_name.clone();
+        let Some(model) = untrack(view_model) else { return ().into_any() };
+        let (connection, category) = (model.connection, model.category);
         document().set_title(&format!("{name} · {}", i18n.t("app.name")));
         view! {
             <p class="breadcrumb">
@@ -151,7 +154,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
                 <p id="health-state">{state}</p>
                 <ul id="health-reasons">{reasons}</ul>
                 <div class="details-actions">
-                    <Show when=move || can_test>
+                    <Show when=move || can_test.get()>
                         <button type="button" id="details-test" on:click=test>{move || i18n.t("connections.action.test")}</button>
                     </Show>
                     <a href=map_path(&connection.id) id="details-map">{move || i18n.t("map.open")}</a>

@@ -189,13 +189,14 @@ pub fn UsageMapPage() -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
     let params = use_params_map();
-    let id = Memo::new(move |_| ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default())));
-    let map = Memo::new(move |_| {
+    // A plain closure: a `Memo` of a new type would add its own reactive machinery to the wasm.
+    let id = move || ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default()));
+    let map = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.usage_map(&viewer, &id.get(), now(), MAP_DRAWN))
-    });
+        portal.workspace.with(|w| w.usage_map(&viewer, &id(), now(), MAP_DRAWN))
+    };
     let page = move || {
-        let Some(map) = map.get() else {
+        let Some(map) = map() else {
             return view! {
                 <h1 id="page-title">{move || i18n.t("health.not_found")}</h1>
                 <p>

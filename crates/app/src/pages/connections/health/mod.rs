@@ -42,7 +42,8 @@ pub fn HealthBadge(health: Health) -> impl IntoView {
 
 /// Narrows a connection list to one health state.
 #[component]
-pub fn HealthFilter(value: RwSignal<Option<Health>>, page: RwSignal<usize>) -> impl IntoView {
+/// `value` holds the state's slug, empty for all.
+pub fn HealthFilter(value: RwSignal<String>, page: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="health-filter">
@@ -50,14 +51,14 @@ pub fn HealthFilter(value: RwSignal<Option<Health>>, page: RwSignal<usize>) -> i
             <select
                 id="health-filter"
                 on:change=move |ev| {
-                    value.set(Health::from_slug(&event_target_value(&ev)));
+                    value.set(event_target_value(&ev));
                     page.set(0);
                 }
             >
-                <option value="" selected=move || value.get().is_none()>{move || i18n.t("health.filter.all")}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("health.filter.all")}</option>
                 {Health::ALL
                     .into_iter()
-                    .map(|h| view! { <option value=h.slug() selected=move || value.get() == Some(h)>{move || i18n.t(labels::health(h))}</option> })
+                    .map(|h| view! { <option value=h.slug() selected=move || value.with(|v| v == h.slug())>{move || i18n.t(labels::health(h))}</option> })
                     .collect_view()}
             </select>
         </label>

@@ -14,12 +14,15 @@ use std::time::Duration;
 /// Tests sent between two screen updates.
 const PER_STEP: usize = 10;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Where a run of Test all is; signals of types the app already has (a new signal type adds its
+/// own reactive machinery to the wasm).
+#[derive(Clone, Copy)]
 struct Progress {
-    done: usize,
-    total: usize,
-    failed: usize,
-    finished: bool,
+    started: RwSignal<bool>,
+    done: RwSignal<usize>,
+    total: RwSignal<usize>,
+    failed: RwSignal<usize>,
+    finished: RwSignal<bool>,
 }
 
 #[component]
@@ -31,10 +34,16 @@ pub fn TestAll(category: Category) -> impl IntoView {
         let viewer = portal.current_user.get();
         portal.workspace.with(|w| w.can(&viewer, Capability::TestConnections))
     });
-    let progress = RwSignal::new(None::<Progress>);
-    let running = move || progress.get().is_some_and(|p| !p.finished);
+    let progress = Progress {
+        started: RwSignal::new(false),
+        done: RwSignal::new(0),
+        total: RwSignal::new(0),
+        failed: RwSignal::new(0),
+        finished: RwSignal::new(false),
+    };
+    let running = move || progress.started.get() && !progress.finished.get();
 
-    fn step(ids: Vec<ConnectionId>, at: usize, progress: RwSignal<Option<Progress>>, run: impl Fn(&ConnectionId) -> Result<bool, DomainError> + Copy + 'static) {
+    fn step(ids: Vec<ConnectionId>, at: usize, progress: Progress, run: impl Fn(&ConnectionId) -> Result<bool, DomainError> + Copy + 'static) {
         let end = (at + PER_STEP).min(ids.len());
         let mut failed = 0;
         for id in &ids[at..end] {
@@ -43,22 +52,14 @@ pub fn TestAll(category: Category) -> impl IntoView {
                 // Removed since the run began (another tab): nothing to test.
                 Err(DomainError::NotFound(_)) => {}
                 Err(_) => {
-                    progress.update(|p| {
-                        if let Some(p) = p {
-                            p.finished = true;
-                        }
-                    });
+                    progress.finished.set(true);
                     return;
                 }
             }
         }
-        progress.update(|p| {
-            if let Some(p) = p {
-                p.done = end;
-                p.failed += failed;
-                p.finished = end >= ids.len();
-            }
-        });
+        progress.done.set(end);
+        progress.failed.update(|f| *f += failed);
+        progress.finished.set(end >= ids.len());
         if end < ids.len() {
             set_timeout(move || step(ids, end, progress, run), Duration::from_millis(16));
         }
@@ -78,15 +79,20 @@ pub fn TestAll(category: Category) -> impl IntoView {
     let start = move |_| {
         let viewer = portal.current_user.get_untracked();
         let ids: Vec<ConnectionId> = portal.workspace.with_untracked(|w| w.connection_rows(&viewer, category, now()).into_iter().map(|r| r.id).collect());
-        progress.set(Some(Progress { total: ids.len(), finished: ids.is_empty(), ..Progress::default() }));
+        progress.done.set(0);
+        progress.failed.set(0);
+        progress.total.set(ids.len());
+        progress.finished.set(ids.is_empty());
+        progress.started.set(true);
         step(ids, 0, progress, run);
     };
 
     let status = move || {
-        progress.get().map(|p| {
+        progress.started.get().then(|| {
             let locale = i18n.locale();
-            let (done, total, failed) = (format_number(p.done as u64, locale), format_number(p.total as u64, locale), format_number(p.failed as u64, locale));
-            let key = if p.finished { "health.test_all.done" } else { "health.test_all.progress" };
+            let count = |s: RwSignal<usize>| format_number(s.get() as u64, locale);
+            let (done, total, failed) = (count(progress.done), count(progress.total), count(progress.failed));
+            let key = if progress.finished.get() { "health.test_all.done" } else { "health.test_all.progress" };
             i18n.tf(key, &[("done", &done), ("total", &total), ("failed", &failed)])
         })
     };
@@ -98,13 +104,14 @@ pub fn TestAll(category: Category) -> impl IntoView {
                 </button>
                 {move || {
                     progress
+                        .started
                         .get()
-                        .map(|p| {
+                        .then(|| {
                             view! {
                                 <progress
                                     id="test-all-progress"
-                                    max=p.total.max(1)
-                                    value=p.done
+                                    max=move || progress.total.get().max(1)
+                                    value=move || progress.done.get()
                                     aria-label=move || i18n.t("health.test_all.progress_label")
                                 ></progress>
                             }
