@@ -9,6 +9,8 @@ const ROUTES: &[&str] = &[
     "/settings/connections/enrichment",
     "/settings/connections/exports",
     "/settings/connections/discover",
+    "/settings/connections/details/c-1",
+    "/settings/connections/map/c-1",
     "/data/exports",
     "/data/enrichment",
     "/settings/permissions/key-vault",

@@ -109,7 +109,7 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
 
         // The Remove dialog of the connection 2,000 exports use: one page, Select all 2,000, Detach.
         let hub = ws
-            .connection_rows(&admin, Category::Export)
+            .connection_rows(&admin, Category::Export, connections_domain::Timestamp(0))
             .into_iter()
             .max_by_key(|c| c.used_by_count)
             .ok_or("no export connection")?;

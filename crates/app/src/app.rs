@@ -49,6 +49,8 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
                     <Route path=path!("/data/enrichment") view=pages::enrichment::EnrichmentPage />
                     <Route path=path!("/settings/connections") view=|| view! { <Redirect path="/settings/connections/enrichment" /> } />
                     <Route path=path!("/settings/connections/:tab") view=pages::connections::ConnectionsPage />
+                    <Route path=path!("/settings/connections/details/:id") view=pages::connections::health::ConnectionDetailsPage />
+                    <Route path=path!("/settings/connections/map/:id") view=pages::connections::health::UsageMapPage />
                     <Route path=path!("/settings/permissions/key-vault") view=pages::key_vault::KeyVaultPage />
                     <Route path=path!("/settings/workspace") view=pages::workspace::WorkspacePage />
                     <Route path=path!("/activity") view=pages::activity::ActivityPage />

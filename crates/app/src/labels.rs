@@ -1,6 +1,6 @@
 //! Locale keys for the domain's enums, in one place so every page names them alike.
 
-use connections_domain::{Access, Category, ExportKind, LinkStatus, ObjectRef, Role, RunStatus, Schedule};
+use connections_domain::{Access, Category, ExportKind, Health, LinkStatus, MapStatus, ObjectRef, Role, RunStatus, Schedule};
 
 pub fn role(role: Role) -> &'static str {
     match role {
@@ -82,5 +82,35 @@ pub fn object_kind(object: &ObjectRef) -> &'static str {
         ObjectRef::Secret(_) => "object.secret",
         ObjectRef::EngagementLink(_) => "object.engagement_link",
         ObjectRef::User(_) => "object.user",
+    }
+}
+
+pub fn health(health: Health) -> &'static str {
+    match health {
+        Health::Failing => "health.failing",
+        Health::NeedsAttention => "health.needs_attention",
+        Health::NotTested => "health.not_tested",
+        Health::Healthy => "health.healthy",
+    }
+}
+
+/// The badge style and the mark of a health state: the state is always written out too, and the
+/// mark's shape differs, so colour is never the only cue.
+pub fn health_style(health: Health) -> (&'static str, &'static str) {
+    match health {
+        Health::Failing => ("badge badge-bad", "✗"),
+        Health::NeedsAttention => ("badge badge-warn", "!"),
+        Health::NotTested => ("badge", "–"),
+        Health::Healthy => ("badge badge-ok", "✓"),
+    }
+}
+
+pub fn map_status(status: MapStatus) -> &'static str {
+    match status {
+        MapStatus::Failing => "map.status.failing",
+        MapStatus::Running => "map.status.running",
+        MapStatus::Succeeded => "map.status.succeeded",
+        MapStatus::NotRun => "map.status.not_run",
+        MapStatus::Inactive => "map.status.inactive",
     }
 }

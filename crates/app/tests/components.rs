@@ -89,7 +89,7 @@ async fn the_root_redirects_to_the_enrichment_tab_and_unknown_urls_say_not_found
 #[wasm_bindgen_test]
 async fn sample_connections_render_in_their_tab() {
     let workspace = Workspace::sample(NOW);
-    let enrichment_count = workspace.connection_rows(&UserId::new("u-admin-1"), connections_domain::Category::Enrichment).len();
+    let enrichment_count = workspace.connection_rows(&UserId::new("u-admin-1"), connections_domain::Category::Enrichment, connections_domain::Timestamp(0)).len();
     let root = mount("/settings/connections/enrichment", ready_portal(workspace, "u-admin-1")).await;
     let rows = root.query_selector_all("#connection-list tbody tr").unwrap().length() as usize;
     assert!(enrichment_count > 0);

@@ -337,7 +337,7 @@ async fn ten_thousand_connections_render_one_page_at_a_time() {
         };
         ws.apply(&admin, command, NOW).unwrap();
     }
-    assert_eq!(ws.connection_rows(&admin, Category::Enrichment).len(), 10_000);
+    assert_eq!(ws.connection_rows(&admin, Category::Enrichment, connections_domain::Timestamp(0)).len(), 10_000);
     let root = mount("/settings/connections/enrichment", portal(ws, ADMIN_1)).await;
     assert_eq!(count(&root, "#connection-list tbody tr"), 50, "only one page of rows is in the DOM");
     assert!(text(&root, "#page-status").contains("1 of 200"), "{}", text(&root, "#page-status"));

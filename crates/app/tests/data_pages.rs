@@ -427,7 +427,7 @@ async fn marking_a_secret_unreachable_flags_its_connections() {
     let root = mount("/settings/permissions/key-vault", p).await;
     let flagged = |p: &Portal| {
         p.workspace.with_untracked(|w| {
-            w.connection_rows(&UserId::new(ADMIN), Category::Export).into_iter().find(|r| r.display_name == "Marketing SFTP").unwrap().flagged_unreachable
+            w.connection_rows(&UserId::new(ADMIN), Category::Export, connections_domain::Timestamp(0)).into_iter().find(|r| r.display_name == "Marketing SFTP").unwrap().flagged_unreachable
         })
     };
     assert!(!flagged(&p));

@@ -10,7 +10,7 @@ use crate::command::Action;
 use crate::error::DomainError;
 use crate::event::ObjectRef;
 use crate::ids::{ConnectionId, SecretName, UserId};
-use crate::model::{Credential, Role, Timestamp};
+use crate::model::{Connection, Credential, Role, Timestamp};
 use crate::workspace::Workspace;
 
 /// One thing that would make the connection fail.
@@ -62,18 +62,28 @@ impl Workspace {
         let connection = self.connections.get(id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
         let spec = connection.type_id.spec();
         let mut problems = Vec::new();
-        let mut checks_run = 0;
-
         for field in spec.plain_fields() {
-            checks_run += 1;
             let saved = connection.fields.get(field.key).map(String::as_str).unwrap_or("");
             if let Err(error) = validate_field(field, saved) {
                 problems.push(CheckProblem::InvalidField { field: field.key.to_owned(), error });
             }
         }
+        problems.extend(self.standing_problems(connection, now));
+        // One check per field (plain and secret), and one for the sign-in.
+        let checks_run = spec.plain_fields().count() + spec.secret_fields().count() + usize::from(spec.sign_in);
 
+        Ok(ConnectionCheck { connection: id.clone(), display_name: connection.display_name.to_string(), checked_at: now, checks_run, problems })
+    }
+}
+
+impl Workspace {
+    /// The checks that need no network and can change without an edit: each secret (saved, and
+    /// for vault secrets the vault and the secret reachable) and the provider sign-in. Health
+    /// uses these; Test connection adds the field formats.
+    pub(crate) fn standing_problems(&self, connection: &Connection, now: Timestamp) -> Vec<CheckProblem> {
+        let spec = connection.type_id.spec();
+        let mut problems = Vec::new();
         for field in spec.secret_fields() {
-            checks_run += 1;
             let key = field.key.to_owned();
             match connection.credentials.get(field.key) {
                 None if field.required => problems.push(CheckProblem::SecretMissing { field: key }),
@@ -89,9 +99,7 @@ impl Workspace {
                 },
             }
         }
-
         if spec.sign_in {
-            checks_run += 1;
             match &connection.sign_in {
                 None => problems.push(CheckProblem::SignInMissing),
                 Some(sign_in) if sign_in.expires_at <= now => {
@@ -100,8 +108,7 @@ impl Workspace {
                 Some(_) => {}
             }
         }
-
-        Ok(ConnectionCheck { connection: id.clone(), display_name: connection.display_name.to_string(), checked_at: now, checks_run, problems })
+        problems
     }
 }
 

@@ -39,6 +39,9 @@ pub enum Command {
     },
     SetConnectionSharing { id: ConnectionId, usable_by: UsableBy },
     RemoveConnection { id: ConnectionId },
+    /// Test connection: runs the offline checks and records the result in the connection's
+    /// history (read the details with `Workspace::test_connection`).
+    TestConnection { id: ConnectionId },
     /// Undo of `RemoveConnection`.
     RestoreConnection { connection: Connection },
 

@@ -39,6 +39,8 @@ pub enum EventKind {
     ConnectionSharingChanged { id: ConnectionId, name: String, usable_by: UsableBy },
     ConnectionRemoved { id: ConnectionId, name: String },
     ConnectionRestored { id: ConnectionId, name: String },
+    /// Test connection ran; `problems == 0` means it passed.
+    ConnectionTested { id: ConnectionId, name: String, problems: u32 },
 
     ExportCreated { id: ExportId, name: String, connection: ConnectionId },
     ExportEdited { id: ExportId, name: String },
@@ -85,7 +87,8 @@ impl EventKind {
             | ConnectionEdited { id, .. }
             | ConnectionSharingChanged { id, .. }
             | ConnectionRemoved { id, .. }
-            | ConnectionRestored { id, .. } => ObjectRef::Connection(id.clone()),
+            | ConnectionRestored { id, .. }
+            | ConnectionTested { id, .. } => ObjectRef::Connection(id.clone()),
             ExportCreated { id, .. }
             | ExportEdited { id, .. }
             | ExportDetached { id, .. }
@@ -125,6 +128,7 @@ impl EventKind {
             ConnectionSharingChanged { .. } => "connection.sharing_changed",
             ConnectionRemoved { .. } => "connection.removed",
             ConnectionRestored { .. } => "connection.restored",
+            ConnectionTested { .. } => "connection.tested",
             ExportCreated { .. } => "export.created",
             ExportEdited { .. } => "export.edited",
             ExportDetached { .. } => "export.detached",
@@ -167,6 +171,7 @@ impl EventKind {
             | ConnectionSharingChanged { name, .. }
             | ConnectionRemoved { name, .. }
             | ConnectionRestored { name, .. }
+            | ConnectionTested { name, .. }
             | ExportCreated { name, .. }
             | ExportEdited { name, .. }
             | ExportDetached { name, .. }
@@ -210,6 +215,7 @@ struct EventFields {
     version: Option<u32>,
     storage_account: Option<String>,
     members: Option<usize>,
+    problems: Option<u32>,
 }
 
 impl EventFields {
@@ -226,6 +232,7 @@ impl EventFields {
             "ConnectionSharingChanged" => ConnectionSharingChanged { id: ConnectionId::new(take!(id)), name: take!(name), usable_by: take!(usable_by) },
             "ConnectionRemoved" => ConnectionRemoved { id: ConnectionId::new(take!(id)), name: take!(name) },
             "ConnectionRestored" => ConnectionRestored { id: ConnectionId::new(take!(id)), name: take!(name) },
+            "ConnectionTested" => ConnectionTested { id: ConnectionId::new(take!(id)), name: take!(name), problems: take!(problems) },
             "ExportCreated" => ExportCreated { id: ExportId::new(take!(id)), name: take!(name), connection: take!(connection) },
             "ExportEdited" => ExportEdited { id: ExportId::new(take!(id)), name: take!(name) },
             "ExportDetached" => ExportDetached { id: ExportId::new(take!(id)), name: take!(name), connection: take!(connection) },

@@ -12,6 +12,8 @@
 //! - [`workspace`]: the state and [`Workspace::apply`], the only way to change it.
 //! - `rules`: the checks behind `apply`, one file per area.
 //! - [`views`]: role-aware read models for the UI.
+//! - [`health`]: each connection's test and run history, and its derived health state.
+//! - [`map`]: the map of what uses a connection (groups, counts, which nodes are drawn).
 //! - [`checks`]: "Test connection", the offline re-check of a saved connection.
 //! - [`sample`]: deterministic demo data.
 //! - [`generate`]: deterministic large workspaces (100 to 10,000 connections), built step by step.
@@ -31,7 +33,9 @@ pub mod command;
 pub mod engagement;
 pub mod error;
 pub mod event;
+pub mod health;
 pub mod ids;
+pub mod map;
 pub mod model;
 mod rules;
 pub mod generate;
@@ -46,6 +50,8 @@ pub use checks::{CheckProblem, ConnectionCheck};
 pub use command::{Action, Command};
 pub use error::DomainError;
 pub use event::{Event, EventKind, ObjectRef};
+pub use health::{Health, HealthEntry, HealthHistory, HealthReason, HealthResult, HealthSummary, HealthView, HistoryRow, HISTORY_LIMIT};
+pub use map::{MapGroup, MapKind, MapNode, MapStatus, MapTarget, UsageMap, MAP_DRAWN};
 pub use ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 pub use model::*;
 pub use storage::{DecodeError, Record, RecordChange, SCHEMA_VERSION};

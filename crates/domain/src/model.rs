@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Category, ConnectionTypeId};
+use crate::health::HealthHistory;
 use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 
 /// Unix time in milliseconds; always passed in by the caller.
@@ -212,6 +213,10 @@ pub struct Connection {
     pub created_at: Timestamp,
     pub updated_by: UserId,
     pub updated_at: Timestamp,
+    /// Tests and run outcomes, newest 20 (see [`crate::health`]). Records without it read as none.
+    /// Always written: the snapshot's binary form has no field names, so it cannot skip a field.
+    #[serde(default)]
+    pub health: HealthHistory,
 }
 
 impl Connection {
@@ -321,6 +326,9 @@ pub struct Export {
     pub last_refreshed: Option<Timestamp>,
     pub owner: UserId,
     pub created_at: Timestamp,
+    /// The latest run failed while its connection was failing its checks.
+    #[serde(default)]
+    pub failed_on_connection: bool,
 }
 
 impl Export {
@@ -343,6 +351,9 @@ pub struct Enrichment {
     pub status: EnrichmentStatus,
     pub owner: UserId,
     pub created_at: Timestamp,
+    /// The latest run failed while its connection was failing its checks.
+    #[serde(default)]
+    pub failed_on_connection: bool,
 }
 
 /// One version of a vault secret: its number and when it was set, nothing

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::catalog::{Category, ConnectionTypeId};
 use crate::event::{Event, ObjectRef};
+use crate::health::Health;
 use crate::ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{
     Connection, Credential, ExportKind, ExportStatus, LinkStatus, Role, RunStatus, Schedule, SignIn, Timestamp, UsableBy,
@@ -51,6 +52,8 @@ pub struct ConnectionRow {
     pub used_by_count: usize,
     /// A vault secret it uses, or the vault, cannot be reached.
     pub flagged_unreachable: bool,
+    /// Derived by [`Workspace::health_of`].
+    pub health: Health,
     /// Administrators only.
     pub details: Option<ConnectionDetails>,
 }
@@ -77,6 +80,8 @@ pub struct ExportRow {
     pub last_refreshed: Option<Timestamp>,
     pub owner_name: String,
     pub can_edit: bool,
+    /// The latest run failed while its connection was failing: say so and link to it.
+    pub failed_on_connection: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -91,6 +96,8 @@ pub struct EnrichmentRow {
     pub last_refresh: Option<Timestamp>,
     pub status: RunStatus,
     pub can_edit: bool,
+    /// The latest run failed while its connection was failing: say so and link to it.
+    pub failed_on_connection: bool,
 }
 
 /// What keeps a connection from being removed.
@@ -187,10 +194,12 @@ pub enum Capability {
     ViewConnectionDetails,
     /// Replace the whole store (sample data, start empty, reset, restore a backup).
     ManageWorkspace,
+    /// Test connection, one or all of them (administrators).
+    TestConnections,
 }
 
 impl Workspace {
-    fn role_of(&self, viewer: &UserId) -> Option<Role> {
+    pub(crate) fn role_of(&self, viewer: &UserId) -> Option<Role> {
         self.users.get(viewer).map(|u| u.role)
     }
 
@@ -203,7 +212,8 @@ impl Workspace {
             | Capability::ManageEngagementInsights
             | Capability::Restore
             | Capability::ViewConnectionDetails
-            | Capability::ManageWorkspace => admin,
+            | Capability::ManageWorkspace
+            | Capability::TestConnections => admin,
             Capability::CreateExports => {
                 admin || (role == Role::Contributor && self.connections.values().any(|c| c.category() == Category::Export && c.shared_with_contributors()))
             }
@@ -217,7 +227,7 @@ impl Workspace {
         }
     }
 
-    fn choice(&self, id: &ConnectionId) -> Option<ConnectionChoice> {
+    pub(crate) fn choice(&self, id: &ConnectionId) -> Option<ConnectionChoice> {
         self.connections.get(id).map(|c| ConnectionChoice {
             id: c.id.clone(),
             display_name: c.display_name.to_string(),
@@ -238,7 +248,8 @@ impl Workspace {
     }
 
     /// The Connections list of one tab (Exports or Enrichment).
-    pub fn connection_rows(&self, viewer: &UserId, category: Category) -> Vec<ConnectionRow> {
+    /// `now` decides the health (a sign-in runs out).
+    pub fn connection_rows(&self, viewer: &UserId, category: Category, now: Timestamp) -> Vec<ConnectionRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
         self.connections
             .values()
@@ -277,6 +288,7 @@ impl Workspace {
                     },
                     used_by_count,
                     flagged_unreachable: self.flagged_unreachable(c),
+                    health: self.derive_health(c, now).state,
                     details,
                 }
             })
@@ -313,6 +325,7 @@ impl Workspace {
                 last_refreshed: e.last_refreshed,
                 owner_name: self.user_name(&e.owner),
                 can_edit: self.may_manage_export(role, viewer, e),
+                failed_on_connection: e.failed_on_connection && crate::health::run_failed(e.status),
             })
             .collect()
     }
@@ -332,6 +345,7 @@ impl Workspace {
                 last_refresh: n.last_refresh,
                 status: n.status,
                 can_edit: role != Role::Viewer,
+                failed_on_connection: n.failed_on_connection && crate::health::run_failed(n.status),
             })
             .collect()
     }

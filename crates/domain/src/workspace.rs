@@ -106,6 +106,7 @@ impl Workspace {
             }
             SetConnectionSharing { id, usable_by } => self.set_connection_sharing(ctx, &id, usable_by),
             RemoveConnection { id } => self.remove_connection(ctx, &id),
+            TestConnection { id } => self.record_connection_test(ctx, &id),
             RestoreConnection { connection } => self.restore_connection(ctx, connection),
             CreateExport { name, kind, connection, schedule } => self.create_export(ctx, &name, kind, &connection, schedule),
             EditExport { id, name, kind, schedule } => self.edit_export(ctx, &id, &name, kind, schedule),
@@ -300,7 +301,9 @@ fn grouped<'a, Id: Ord + Clone + 'a>(items: impl Iterator<Item = (Option<&'a Con
 pub(crate) fn action_of(command: &Command) -> Action {
     use Command::*;
     match command {
-        CreateConnection { .. } | EditConnection { .. } | SetConnectionSharing { .. } | RemoveConnection { .. } => Action::ManageConnections,
+        CreateConnection { .. } | EditConnection { .. } | SetConnectionSharing { .. } | RemoveConnection { .. } | TestConnection { .. } => {
+            Action::ManageConnections
+        }
         RestoreConnection { .. } | RestoreExports { .. } | RestoreEnrichments { .. } => Action::Restore,
         CreateExport { .. }
         | EditExport { .. }

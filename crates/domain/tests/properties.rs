@@ -26,7 +26,7 @@ struct Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    (0..ACTORS.len(), 0u8..24, 0usize..16, 0usize..16, any::<bool>(), "PLNT[a-z0-9]{8}")
+    (0..ACTORS.len(), 0u8..25, 0usize..16, 0usize..16, any::<bool>(), "PLNT[a-z0-9]{8}")
         .prop_map(|(actor, kind, a, b, flag, secret)| Op { actor, kind, a, b, flag, secret })
 }
 
@@ -140,7 +140,10 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         8 => Command::AttachConnectionToExport { export: e, connection: c },
         9 => Command::RemoveExports { ids: if op.flag { vec![e, e2] } else if op.b == 0 { vec![] } else { vec![e] } },
         10 => Command::RunExport { id: e },
-        11 => Command::FinishExportRun { id: e, outcome: if op.flag { RunOutcome::Successful } else { RunOutcome::Processing } },
+        11 => Command::FinishExportRun {
+            id: e,
+            outcome: if op.flag { RunOutcome::Successful } else if op.b.is_multiple_of(2) { RunOutcome::Processing } else { RunOutcome::Failed },
+        },
         12 => Command::CreateEnrichment { name, connection: c },
         13 => Command::DeactivateEnrichments { ids: vec![n] },
         14 => Command::ActivateEnrichments { ids: vec![n] },
@@ -191,6 +194,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
             },
             _ => Command::RemoveEngagementLink { id: l },
         },
+        24 => Command::TestConnection { id: c },
         _ => match op.b % 3 {
             0 if !stash.exports.is_empty() => Command::RestoreExports { exports: vec![stash.exports[op.a % stash.exports.len()].clone()] },
             1 if !stash.enrichments.is_empty() => {
@@ -216,8 +220,8 @@ fn everything_visible(ws: &Workspace) -> String {
         let id = UserId::new(actor);
         out += &format!(
             "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
-            ws.connection_rows(&id, Category::Export),
-            ws.connection_rows(&id, Category::Enrichment),
+            ws.connection_rows(&id, Category::Export, NOW),
+            ws.connection_rows(&id, Category::Enrichment, NOW),
             ws.usable_connections(&id, Category::Export),
             ws.export_rows(&id),
             ws.enrichment_rows(&id),
@@ -315,10 +319,11 @@ proptest! {
                     prop_assert!(!typed.iter().any(|s| text.contains(s.as_str())));
                 }
             }
-            // Only administrators change connections.
+            // Only administrators change connections; others' runs only add to the health history.
             let role = ws.user(&actor).map(|u| u.role);
             if role != Some(Role::Administrator) {
-                prop_assert!(ws.connections().eq(before.connections()));
+                let settings = |c: &Connection| Connection { health: HealthHistory::default(), ..c.clone() };
+                prop_assert!(ws.connections().map(settings).eq(before.connections().map(settings)));
             }
             // No reference to a connection that is gone.
             for e in ws.exports() {
@@ -326,6 +331,12 @@ proptest! {
             }
             for n in ws.enrichments() {
                 if let Some(c) = &n.connection { prop_assert!(ws.connection(c).is_some()); }
+            }
+            // Health history: bounded, oldest first.
+            for c in ws.connections() {
+                let entries = c.health.entries();
+                prop_assert!(entries.len() <= HISTORY_LIMIT);
+                prop_assert!(entries.windows(2).all(|w| w[0].at <= w[1].at));
             }
             // Nothing visible or stored contains a typed secret.
             let visible = everything_visible(&ws);

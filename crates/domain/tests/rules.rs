@@ -301,12 +301,12 @@ fn key_vault_rules() {
     assert_eq!(refuse(&mut ws, &admin(), Command::UnlinkKeyVault), DomainError::KeyVaultInUse { connections: vec![(c.clone(), "S".into())] });
 
     // Unreachable secrets flag the connection.
-    assert!(!ws.connection_rows(&admin(), Category::Export)[0].flagged_unreachable);
+    assert!(!ws.connection_rows(&admin(), Category::Export, NOW)[0].flagged_unreachable);
     ok(&mut ws, &admin(), Command::SetSecretReachable { name: secret.clone(), reachable: false });
-    assert!(ws.connection_rows(&admin(), Category::Export)[0].flagged_unreachable);
+    assert!(ws.connection_rows(&admin(), Category::Export, NOW)[0].flagged_unreachable);
     ok(&mut ws, &admin(), Command::SetSecretReachable { name: secret.clone(), reachable: true });
     ok(&mut ws, &admin(), Command::SetVaultReachable { reachable: false });
-    assert!(ws.connection_rows(&admin(), Category::Export)[0].flagged_unreachable);
+    assert!(ws.connection_rows(&admin(), Category::Export, NOW)[0].flagged_unreachable);
     ok(&mut ws, &admin(), Command::RotateSecret { name: secret.clone(), value: SecretInput::new("new") });
     assert_eq!(ws.vault_view(&admin()).unwrap().secrets[0].latest_version, 2);
     assert!(ws.vault_view(&contributor()).is_none());
@@ -429,13 +429,13 @@ fn restore_commands_undo_removals_and_refuse_taken_ids_or_missing_connections() 
 #[test]
 fn projections_hide_details_from_non_admins() {
     let ws = Workspace::sample(NOW);
-    let admin_rows = ws.connection_rows(&admin(), Category::Export);
+    let admin_rows = ws.connection_rows(&admin(), Category::Export, NOW);
     assert!(admin_rows.iter().all(|r| r.details.is_some()));
     assert!(admin_rows.iter().any(|r| r.flagged_unreachable), "the sample's unreachable secret flags a connection");
-    let contributor_rows = ws.connection_rows(&contributor(), Category::Export);
+    let contributor_rows = ws.connection_rows(&contributor(), Category::Export, NOW);
     assert_eq!(contributor_rows.len(), admin_rows.len());
     assert!(contributor_rows.iter().all(|r| r.details.is_none()));
-    assert!(ws.connection_rows(&viewer(), Category::Enrichment).iter().all(|r| r.details.is_none() && r.access == Access::Everyone));
+    assert!(ws.connection_rows(&viewer(), Category::Enrichment, NOW).iter().all(|r| r.details.is_none() && r.access == Access::Everyone));
     let shared = ws.usable_connections(&contributor(), Category::Export);
     assert!(!shared.is_empty() && shared.len() < ws.usable_connections(&admin(), Category::Export).len());
     assert!(ws.usable_connections(&viewer(), Category::Export).is_empty());

@@ -36,8 +36,8 @@ fn a_typed_secret_never_shows_in_debug_events_views_or_records() {
     assert!(!events_text.contains("set_at"), "events carry no secret stamp");
     let views = format!(
         "{:?}{:?}{:?}{:?}{:?}",
-        ws.connection_rows(&admin(), Category::Export),
-        ws.connection_rows(&admin(), Category::Enrichment),
+        ws.connection_rows(&admin(), Category::Export, NOW),
+        ws.connection_rows(&admin(), Category::Enrichment, NOW),
         ws.vault_view(&admin()),
         ws.engagement_link_rows(&admin()),
         ws.activity(&admin())

@@ -142,7 +142,7 @@ fn binary_layout_is_pinned() {
     assert_eq!(hex, PINNED_EXPORT, "{export:?}");
 }
 
-const PINNED_EXPORT: &str = "0103652d3115416c6c20637573746f6d65727320746f206c616b65000103632d31000401c0b7fccae76209752d61646d696e2d31808ba9bae762";
+const PINNED_EXPORT: &str = "0103652d3115416c6c20637573746f6d65727320746f206c616b65000103632d31000401c0b7fccae76209752d61646d696e2d31808ba9bae76200";
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

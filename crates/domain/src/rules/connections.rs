@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::catalog::{validate_fields_with, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
 use crate::command::Action;
 use crate::error::DomainError;
+use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, SecretName};
 use crate::model::{Connection, Credential, DisplayName, SecretInput, SignIn, UsableBy};
@@ -57,6 +58,7 @@ impl Workspace {
             created_at: ctx.now,
             updated_by: ctx.actor.clone(),
             updated_at: ctx.now,
+            health: Default::default(),
         };
         let event = EventKind::ConnectionCreated { id, name: connection.display_name.to_string(), type_id };
         self.counters.next_connection += 1;
@@ -174,6 +176,21 @@ impl Workspace {
         let event = EventKind::ConnectionRestored { id: connection.id.clone(), name: connection.display_name.to_string() };
         self.put_connection(connection);
         Ok(vec![event])
+    }
+
+    /// Test connection as a command: runs the checks and records the result in the history.
+    pub(crate) fn record_connection_test(&mut self, ctx: &Ctx, id: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
+        ctx.require_admin(Action::ManageConnections)?;
+        let check = self.test_connection(&ctx.actor, id, ctx.now)?;
+        let problems = u32::try_from(check.problems.len()).unwrap_or(u32::MAX);
+        self.record_health(id, HealthEntry { at: ctx.now, by: ctx.actor.clone(), result: HealthResult::Test { problems } });
+        Ok(vec![EventKind::ConnectionTested { id: id.clone(), name: check.display_name, problems }])
+    }
+
+    /// Whether the connection fails a check that needs no network right now (a run failing then
+    /// is put down to the connection).
+    pub(crate) fn connection_failing_now(&self, id: &ConnectionId, now: crate::model::Timestamp) -> bool {
+        self.connections.get(id).is_some_and(|c| !self.standing_problems(c, now).is_empty())
     }
 
     fn check_unique_name(&self, category: Category, name: &DisplayName, except: Option<&ConnectionId>) -> Result<(), DomainError> {

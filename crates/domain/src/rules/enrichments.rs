@@ -3,6 +3,7 @@
 use crate::catalog::Category;
 use crate::command::Action;
 use crate::error::DomainError;
+use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, EnrichmentId};
 use crate::model::{Connection, DisplayName, Enrichment, RunOutcome, RunStatus};
@@ -37,6 +38,7 @@ impl Workspace {
             status: RunStatus::NotStarted,
             owner: ctx.actor.clone(),
             created_at: ctx.now,
+            failed_on_connection: false,
         };
         let event = EventKind::EnrichmentCreated { id, name: enrichment.name.to_string(), connection: connection.clone() };
         self.counters.next_enrichment += 1;
@@ -153,6 +155,7 @@ impl Workspace {
             return Err(DomainError::AlreadyRunning(ObjectRef::Enrichment(id.clone())));
         }
         enrichment.status = RunStatus::Queued;
+        enrichment.failed_on_connection = false;
         let event = EventKind::EnrichmentRunStarted { id: id.clone(), name: enrichment.name.to_string() };
         self.put_enrichment(enrichment);
         Ok(vec![event])
@@ -174,8 +177,16 @@ impl Workspace {
             enrichment.enriched_customers = enriched_customers;
             enrichment.last_refresh = Some(ctx.now);
         }
+        let connection = enrichment.connection.clone();
+        if let Some(c) = &connection {
+            enrichment.failed_on_connection = outcome == RunOutcome::Failed && self.connection_failing_now(c, ctx.now);
+        }
         let event = EventKind::EnrichmentRunProgressed { id: id.clone(), name: enrichment.name.to_string(), outcome };
+        let result = HealthResult::EnrichmentRun { enrichment: id.clone(), name: enrichment.name.to_string(), outcome };
         self.put_enrichment(enrichment);
+        if let (Some(c), true) = (connection, outcome != RunOutcome::Processing) {
+            self.record_health(&c, HealthEntry { at: ctx.now, by: ctx.actor.clone(), result });
+        }
         Ok(vec![event])
     }
 }

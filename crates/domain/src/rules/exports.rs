@@ -3,6 +3,7 @@
 use crate::catalog::Category;
 use crate::command::Action;
 use crate::error::DomainError;
+use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, ExportId};
 use crate::model::{Connection, DisplayName, Export, ExportKind, Role, RunOutcome, RunStatus, Schedule};
@@ -67,6 +68,7 @@ impl Workspace {
             last_refreshed: None,
             owner: ctx.actor.clone(),
             created_at: ctx.now,
+            failed_on_connection: false,
         };
         let event = EventKind::ExportCreated { id, name: export.name.to_string(), connection: connection.clone() };
         self.counters.next_export += 1;
@@ -186,6 +188,7 @@ impl Workspace {
             return Err(DomainError::AlreadyRunning(ObjectRef::Export(id.clone())));
         }
         export.status = RunStatus::Queued;
+        export.failed_on_connection = false;
         let event = EventKind::ExportRunStarted { id: id.clone(), name: export.name.to_string() };
         self.put_export(export);
         Ok(vec![event])
@@ -200,8 +203,17 @@ impl Workspace {
         if outcome == RunOutcome::Successful {
             export.last_refreshed = Some(ctx.now);
         }
+        let connection = export.connection.clone();
+        if let Some(c) = &connection {
+            export.failed_on_connection = outcome == RunOutcome::Failed && self.connection_failing_now(c, ctx.now);
+        }
         let event = EventKind::ExportRunProgressed { id: id.clone(), name: export.name.to_string(), outcome };
+        let result = HealthResult::ExportRun { export: id.clone(), name: export.name.to_string(), outcome };
         self.put_export(export);
+        // A finished run (not the step to Processing) goes into the connection's history.
+        if let (Some(c), true) = (connection, outcome != RunOutcome::Processing) {
+            self.record_health(&c, HealthEntry { at: ctx.now, by: ctx.actor.clone(), result });
+        }
         Ok(vec![event])
     }
 }

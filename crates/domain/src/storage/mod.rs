@@ -25,9 +25,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Category, ConnectionTypeId};
-use crate::event::{Event, ObjectRef};
+use crate::event::{Event, EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, Counters, UserId};
-use crate::model::{Connection, Credential, DisplayName, EngagementLink, Enrichment, Export, KeyVault, Timestamp, UsableBy, User};
+use crate::model::{Connection, Credential, DisplayName, EngagementLink, Enrichment, Export, KeyVault, RunOutcome, Timestamp, UsableBy, User};
 use crate::workspace::Workspace;
 
 /// Version of the whole store, kept in the `meta` record.
@@ -100,6 +100,7 @@ impl ConnectionV0 {
             updated_at: self.created_at,
             created_by: self.created_by,
             created_at: self.created_at,
+            health: Default::default(),
         }
     }
 }
@@ -374,6 +375,20 @@ impl Workspace {
                 None => RecordChange::Delete { key: key.clone() },
             };
             changes.insert(key, change);
+            // A finished run is also written into its connection's health history.
+            let run_connection = match &event.kind {
+                EventKind::ExportRunProgressed { id, outcome, .. } if *outcome != RunOutcome::Processing => {
+                    self.exports.get(id).and_then(|e| e.connection.clone())
+                }
+                EventKind::EnrichmentRunProgressed { id, outcome, .. } if *outcome != RunOutcome::Processing => {
+                    self.enrichments.get(id).and_then(|n| n.connection.clone())
+                }
+                _ => None,
+            };
+            if let Some(c) = run_connection.and_then(|c| self.connections.get(&c)) {
+                let key = object_key(&ObjectRef::Connection(c.id.clone()));
+                changes.insert(key.clone(), RecordChange::Put(record(key, c)));
+            }
         }
         changes.insert("counters".to_owned(), RecordChange::Put(record("counters".to_owned(), &self.counters)));
         changes.into_values().collect()

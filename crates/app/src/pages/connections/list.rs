@@ -5,12 +5,13 @@
 use super::row_menu::RowMenu;
 use super::sort::{arrange, SortKey, DEFAULT_SORT};
 use crate::ui::table::{Pager, Paged, SortHeader};
+use super::health::{details_path, map_path, HealthBadge, HealthFilter, TestAll};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp};
-use connections_domain::{Capability, Category, ConnectionRow};
+use crate::time::{format_number, format_timestamp, now};
+use connections_domain::{Capability, Category, ConnectionRow, Health};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -20,6 +21,8 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     let portal = use_portal();
     let navigate = StoredValue::new_local(use_navigate());
     let search = RwSignal::new(String::new());
+    // The chosen state's slug ("" for all): a signal type the app already has.
+    let health_filter = RwSignal::new(String::new());
     let sort = RwSignal::new(DEFAULT_SORT);
 
     let can_manage = Memo::new(move |_| {
@@ -28,10 +31,10 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     });
     let all_rows = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.connection_rows(&viewer, category))
+        portal.workspace.with(|w| w.connection_rows(&viewer, category, now()))
     });
     // Positions in order, not clones of the rows; only the visible page is cloned.
-    let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, sort.get())));
+    let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));
     let page = table.page;
 
     let open_add = move |_| {
@@ -53,6 +56,8 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
                     }
                 />
             </label>
+            <HealthFilter value=health_filter page=page />
+            <TestAll category=category />
             <Show when=move || can_manage.get()>
                 <button class="primary" id="add-connection" on:click=open_add>
                     {move || i18n.t("connections.add")}
@@ -119,7 +124,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
 
 /// Changes whenever anything the row shows changes, so `For` redraws exactly those rows.
 fn row_key(row: &ConnectionRow) -> String {
-    format!("{}|{}|{}|{:?}|{}", row.id, row.display_name, row.used_by_count, row.access, row.flagged_unreachable)
+    format!("{}|{}|{}|{:?}|{}|{:?}", row.id, row.display_name, row.used_by_count, row.access, row.flagged_unreachable, row.health)
 }
 
 #[component]
@@ -129,6 +134,11 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
     let created = row.created_at;
     let name = row.display_name.clone();
     let row_id = row.id.to_string();
+    let details_href = details_path(&row.id);
+    let map_href = map_path(&row.id);
+    let (health_name, map_name) = (row.display_name.clone(), row.display_name.clone());
+    let used_by = row.used_by_count.to_string();
+    let health = row.health;
     let flagged = row.flagged_unreachable.then(|| {
         view! { <span class="badge badge-warn">{move || i18n.t("connections.flag.unreachable")}</span> }
     });
@@ -142,9 +152,18 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
                 </div>
             </th>
             <td>{row.type_name}</td>
+            <td>
+                <a class="health-link" href=details_href aria-label=move || i18n.tf("health.details_of", &[("state", &i18n.t(labels::health(health))), ("name", &health_name)])>
+                    <HealthBadge health=row.health />
+                </a>
+            </td>
             <td>{move || format_timestamp(created, i18n.locale())}</td>
             <td>{move || i18n.t(labels::access(access))}</td>
-            <td class="numeric">{row.used_by_count}</td>
+            <td class="numeric">
+                <a class="used-by-link" href=map_href aria-label=move || i18n.tf("map.open_for", &[("name", &map_name), ("count", &used_by)])>
+                    {row.used_by_count}
+                </a>
+            </td>
             <td class="row-actions">
                 // Hidden rather than removed on a user switch: taking the menus out of every row
                 // at once hung Chromium (see the contributor component test).

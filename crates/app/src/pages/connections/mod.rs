@@ -6,11 +6,13 @@
 //! Files: `tabs` (WAI-ARIA tabs), `list` (sortable, searchable, paged list), `sort` (the list's
 //! pure ordering and filtering), `row_menu` (Edit, Test connection, Duplicate, Remove),
 //! `discover` (tile grid), `pane` + `form` + `fields` (set-up pane), `remove_dialog`,
-//! `test_dialog`.
+//! `test_dialog`, `health/` (Health badge and filter, Test all, the details page with the
+//! history, the map of what uses a connection).
 
 mod discover;
 mod fields;
 mod form;
+pub mod health;
 mod list;
 mod pane;
 mod remove_dialog;

@@ -3,6 +3,7 @@
 //! or Deactivate the enrichments (each with Undo). Remove itself is offered only once nothing
 //! depends on the connection; the domain refuses it before then anyway.
 
+use super::health::map_path;
 use super::undo::lasting_callback;
 use super::use_connections_ui;
 use crate::errors::error_message;
@@ -196,6 +197,9 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                     )
                 }
             }}
+        </p>
+        <p class="remove-map">
+            <a href=map_path(&id.get_value()) id="remove-map">{move || i18n.t("map.open")}</a>
         </p>
         <Show when=has_exports>
             <section class="dependents" aria-labelledby="dependent-exports-title">

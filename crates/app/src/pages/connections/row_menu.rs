@@ -1,6 +1,6 @@
-//! The action menu of one connection (WAI-ARIA menu button): Edit, Test connection,
-//! Duplicate, Remove. Enter, Space or ArrowDown opens it on the first item; arrow keys,
-//! Home and End move; Escape closes it and returns focus to the button.
+//! The action menu of one connection (WAI-ARIA menu button): Edit, Test connection, Health and
+//! history, Map of what uses it, Duplicate, Remove. Enter, Space or ArrowDown opens it on the
+//! first item; arrow keys, Home and End move; Escape closes it and returns focus to the button.
 
 use super::{tab_of, use_connections_ui, PaneRequest};
 use crate::errors::error_message;
@@ -9,7 +9,8 @@ use crate::state::use_portal;
 use crate::time::now;
 use crate::ui::focus::{focus_by_id, focus_later};
 use crate::ui::toast::use_toasts;
-use connections_domain::{Category, ConnectionId};
+use super::health::{details_path, map_path};
+use connections_domain::{Category, Command, ConnectionId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,17 +18,21 @@ use wasm_bindgen::JsCast;
 enum Item {
     Edit,
     Test,
+    Health,
+    Map,
     Duplicate,
     Remove,
 }
 
 impl Item {
-    const ALL: [Item; 4] = [Item::Edit, Item::Test, Item::Duplicate, Item::Remove];
+    const ALL: [Item; 6] = [Item::Edit, Item::Test, Item::Health, Item::Map, Item::Duplicate, Item::Remove];
 
     fn label_key(self) -> &'static str {
         match self {
             Item::Edit => "connections.action.edit",
             Item::Test => "connections.action.test",
+            Item::Health => "health.details",
+            Item::Map => "map.open",
             Item::Duplicate => "connections.action.duplicate",
             Item::Remove => "connections.action.remove",
         }
@@ -37,6 +42,8 @@ impl Item {
         match self {
             Item::Edit => "edit",
             Item::Test => "test",
+            Item::Health => "health",
+            Item::Map => "map",
             Item::Duplicate => "duplicate",
             Item::Remove => "remove",
         }
@@ -79,6 +86,8 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
         move |item: Item| match item {
             Item::Edit => Some(format!("{}{}", tab_of(category).href(), PaneRequest::Edit(id.clone()).query())),
             Item::Duplicate => Some(format!("{}{}", tab_of(category).href(), PaneRequest::Duplicate(id.clone()).query())),
+            Item::Health => Some(details_path(&id)),
+            Item::Map => Some(map_path(&id)),
             Item::Test | Item::Remove => None,
         }
     };
@@ -86,11 +95,15 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
         close(true);
         let id = id.get_value();
         match item {
-            Item::Edit | Item::Duplicate => {}
+            Item::Edit | Item::Duplicate | Item::Health | Item::Map => {}
             Item::Remove => ui.open_remove(id),
             Item::Test => {
+                // The command records the result in the history; the query gives its details.
                 let viewer = portal.current_user.get_untracked();
-                match portal.workspace.with_untracked(|w| w.test_connection(&viewer, &id, now())) {
+                let tested = portal
+                    .dispatch(Command::TestConnection { id: id.clone() })
+                    .and_then(|_| portal.workspace.with_untracked(|w| w.test_connection(&viewer, &id, now())));
+                match tested {
                     Ok(check) => ui.show_check(check),
                     Err(error) => {
                         toasts.failure(error_message(&i18n, &error));

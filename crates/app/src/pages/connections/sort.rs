@@ -2,7 +2,7 @@
 //! return positions (sort keys made once per row), so 10,000 connections stay fast.
 
 use crate::ui::table::{self, Cell, SortState};
-use connections_domain::{Access, ConnectionRow};
+use connections_domain::{Access, ConnectionRow, Health};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {
@@ -11,10 +11,11 @@ pub enum SortKey {
     Created,
     Access,
     UsedBy,
+    Health,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [SortKey::DisplayName, SortKey::Type, SortKey::Created, SortKey::Access, SortKey::UsedBy];
+    pub const ALL: [SortKey; 6] = [SortKey::DisplayName, SortKey::Type, SortKey::Health, SortKey::Created, SortKey::Access, SortKey::UsedBy];
 
     pub fn label_key(self) -> &'static str {
         match self {
@@ -23,6 +24,7 @@ impl SortKey {
             SortKey::Created => "connections.col.created",
             SortKey::Access => "connections.col.access",
             SortKey::UsedBy => "connections.col.used_by",
+            SortKey::Health => "connections.col.health",
         }
     }
 
@@ -34,6 +36,7 @@ impl SortKey {
             SortKey::Created => "sort-created",
             SortKey::Access => "sort-access",
             SortKey::UsedBy => "sort-used-by",
+            SortKey::Health => "sort-health",
         }
     }
 }
@@ -60,16 +63,19 @@ fn sort_key(row: &ConnectionRow, key: SortKey) -> (Cell, String) {
         SortKey::Created => Cell::Number(row.created_at.0),
         SortKey::Access => Cell::Number(access_rank(row.access) as i64),
         SortKey::UsedBy => Cell::Number(row.used_by_count as i64),
+        // The domain's order of states: most urgent first.
+        SortKey::Health => Cell::Number(row.health as i64),
     };
     (primary, row.display_name.to_lowercase())
 }
 
-/// Positions of the rows whose display name or type contains `search` (any case), in `sort`
-/// order. No row is cloned.
-pub fn arrange(rows: &[ConnectionRow], search: &str, sort: Sort) -> Vec<usize> {
+/// Positions of the rows whose display name or type contains `search` (any case) and whose
+/// health is `health` (any when `None`), in `sort` order. No row is cloned.
+pub fn arrange(rows: &[ConnectionRow], search: &str, health: Option<Health>, sort: Sort) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
     let keep = |r: &ConnectionRow| {
-        needle.is_empty() || r.display_name.to_lowercase().contains(&needle) || r.type_name.to_lowercase().contains(&needle)
+        health.is_none_or(|h| r.health == h)
+            && (needle.is_empty() || r.display_name.to_lowercase().contains(&needle) || r.type_name.to_lowercase().contains(&needle))
     };
     table::arrange(rows, keep, |r| sort_key(r, sort.key), sort.ascending)
 }

@@ -18,7 +18,7 @@ fn field_label(i18n: &I18n, workspace: &Workspace, connection: &ConnectionId, ke
         .unwrap_or_else(|| key.to_owned())
 }
 
-fn problem_message(i18n: &I18n, workspace: &Workspace, check: &ConnectionCheck, problem: &CheckProblem) -> String {
+pub(in crate::pages::connections) fn problem_message(i18n: &I18n, workspace: &Workspace, check: &ConnectionCheck, problem: &CheckProblem) -> String {
     let label = |key: &str| field_label(i18n, workspace, &check.connection, key);
     match problem {
         CheckProblem::InvalidField { field, error } => i18n.tf(

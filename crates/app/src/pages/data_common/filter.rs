@@ -41,3 +41,33 @@ pub fn FilterBanner(
         </Show>
     }
 }
+
+/// `?open=<id>`: the map of a connection links here to open one export's or enrichment's pane.
+/// Calls `open` once per id named, after the page is shown.
+pub fn open_from_query(open: impl Fn(String) + 'static) {
+    let query = use_query_map();
+    Effect::new(move |previous: Option<Option<String>>| {
+        let id = query.with(|q| q.get("open")).filter(|id| !id.is_empty());
+        if let Some(id) = id.clone().filter(|id| previous.as_ref() != Some(&Some(id.clone()))) {
+            open(id);
+        }
+        id
+    });
+}
+
+/// "Its connection … is failing", linking to the connection's health, beside a failed run
+/// that the domain put down to its connection.
+#[component]
+pub fn ConnectionCause(id: Memo<Option<String>>, name: Memo<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        id.get().zip(name.get()).map(|(id, name)| {
+            let id = connections_domain::ConnectionId::new(id);
+            view! {
+                <a class="connection-cause" href=crate::pages::connections::health::details_path(&id)>
+                    {move || i18n.tf("data.failed_on_connection", &[("name", &name)])}
+                </a>
+            }
+        })
+    }
+}

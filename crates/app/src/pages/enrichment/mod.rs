@@ -8,7 +8,7 @@ mod delete_dialog;
 mod pane;
 mod table;
 
-use super::data_common::filter::{connection_filter, FilterBanner};
+use super::data_common::filter::{connection_filter, open_from_query, FilterBanner};
 use crate::app::page_title;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
@@ -29,6 +29,10 @@ pub fn EnrichmentPage() -> impl IntoView {
     let adding = RwSignal::new(false);
     let pane_open = RwSignal::new(false);
     let pane_target = RwSignal::new(None::<EnrichmentId>);
+    open_from_query(move |id| {
+        pane_target.set(Some(EnrichmentId::new(id)));
+        pane_open.set(true);
+    });
     let deleting = RwSignal::new(Vec::<EnrichmentId>::new());
     let may_manage = move || {
         let user = portal.current_user.get();

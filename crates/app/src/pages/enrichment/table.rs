@@ -9,6 +9,7 @@ use crate::labels;
 use crate::state::use_portal;
 use crate::time::{format_number, format_timestamp};
 use connections_domain::{EnrichmentId, EnrichmentRow};
+use super::super::data_common::filter::ConnectionCause;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -163,6 +164,8 @@ fn EnrichmentRowView(
     let connection = cell(row, |r| r.connection.as_ref().map(|c| c.display_name.clone()));
     let status = cell(row, |r| Some(r.status));
     let running = cell(row, |r| r.status.is_running());
+    let cause_id = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.id.to_string()));
+    let cause_name = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.display_name.clone()));
     let can_edit = cell(row, |r| r.can_edit);
     let active = cell(row, |r| r.active);
     let enriched = cell(row, |r| r.enriched_customers);
@@ -221,6 +224,7 @@ fn EnrichmentRowView(
                             }
                         })
                 }}
+                <ConnectionCause id=cause_id name=cause_name />
             </td>
             <td class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
             <td>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>

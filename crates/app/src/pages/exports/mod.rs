@@ -9,7 +9,7 @@ mod pane;
 mod remove_dialog;
 mod table;
 
-use super::data_common::filter::{connection_filter, FilterBanner};
+use super::data_common::filter::{connection_filter, open_from_query, FilterBanner};
 use crate::app::page_title;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
@@ -30,6 +30,10 @@ pub fn ExportsPage() -> impl IntoView {
     let adding = RwSignal::new(false);
     let pane_open = RwSignal::new(false);
     let pane_target = RwSignal::new(None::<ExportId>);
+    open_from_query(move |id| {
+        pane_target.set(Some(ExportId::new(id)));
+        pane_open.set(true);
+    });
     let removing = RwSignal::new(Vec::<ExportId>::new());
     let is_viewer = move || portal.role() == Some(Role::Viewer);
 

@@ -9,6 +9,7 @@ use crate::labels;
 use crate::state::use_portal;
 use crate::time::{format_number, format_timestamp};
 use connections_domain::{ExportId, ExportRow, Schedule};
+use super::super::data_common::filter::ConnectionCause;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -178,6 +179,8 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
     let active = cell(row, |r| r.active);
     let last = cell(row, |r| r.last_refreshed);
     let running = cell(row, |r| r.status.is_running());
+    let cause_id = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.id.to_string()));
+    let cause_name = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.display_name.clone()));
     let detached = move || connection.with(Option::is_none);
     view! {
         <tr id=dom_id class:detached=detached class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
@@ -226,6 +229,7 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
                             }
                         })
                 }}
+                <ConnectionCause id=cause_id name=cause_name />
             </td>
             <td>
                 {move || schedule.get().map(|(key, hours)| i18n.tf(key, &[("hours", &hours.to_string())])).unwrap_or_default()}
