@@ -20,6 +20,6 @@ fn snapshot_to_workspace(bencher: divan::Bencher, size: DemoSize) {
     eprintln!("{}: snapshot of {} KiB", size.as_str(), bytes.len() / 1024);
     bencher.bench(|| {
         let parsed = snapshot::parse(divan::black_box(&bytes));
-        Workspace::load_map(parsed.records.into_iter().collect()).map(|l| l.workspace.connections().count())
+        Workspace::load_records(parsed.records).map(|l| l.workspace.connections().count())
     });
 }

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use crate::catalog::{Category, ConnectionTypeId};
 use crate::health::HealthHistory;
@@ -60,14 +61,25 @@ pub enum NameError {
 /// A trimmed, non-empty name of at most 100 characters without control
 /// characters. [`DisplayName::parse`] is the only way to make one (stored
 /// records go through it too), so every `DisplayName` in the state is valid.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(try_from = "String")]
-pub struct DisplayName(String);
+///
+/// Held as a `SmolStr`: most names fit inline (up to 23 bytes), so reading 120,000 of them at
+/// cold start allocates nothing for most.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DisplayName(SmolStr);
 
-/// Written as a plain string, without the copy `#[serde(into = "String")]` would make.
 impl Serialize for DisplayName {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
+    }
+}
+
+/// Stored names go through the same check as typed ones. A stored name is already trimmed, so
+/// its string is kept rather than copied.
+impl<'de> Deserialize<'de> for DisplayName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = SmolStr::deserialize(deserializer)?;
+        let trimmed = DisplayName::checked(&raw).map_err(serde::de::Error::custom)?.len();
+        Ok(if trimmed == raw.len() { DisplayName(raw) } else { DisplayName(SmolStr::new(raw.trim())) })
     }
 }
 
@@ -75,7 +87,7 @@ impl DisplayName {
     pub const MAX_CHARS: usize = 100;
 
     pub fn parse(raw: &str) -> Result<DisplayName, NameError> {
-        Self::checked(raw).map(|name| DisplayName(name.to_owned()))
+        Self::checked(raw).map(|name| DisplayName(SmolStr::new(name)))
     }
 
     /// The trimmed name, when it is a valid one.
@@ -106,16 +118,13 @@ impl DisplayName {
 impl TryFrom<String> for DisplayName {
     type Error = NameError;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        // A stored name is already trimmed: keep its string instead of copying it (cold start
-        // reads 120,000 names at the largest demo size).
-        let trimmed = DisplayName::checked(&value)?.len();
-        if trimmed == value.len() { Ok(DisplayName(value)) } else { DisplayName::parse(&value) }
+        DisplayName::parse(&value)
     }
 }
 
 impl From<DisplayName> for String {
     fn from(value: DisplayName) -> String {
-        value.0
+        value.0.into()
     }
 }
 

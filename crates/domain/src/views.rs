@@ -251,6 +251,7 @@ impl Workspace {
     /// `now` decides the health (a sign-in runs out).
     pub fn connection_rows(&self, viewer: &UserId, category: Category, now: Timestamp) -> Vec<ConnectionRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        let tallies = self.run_tallies();
         self.connections
             .values()
             .filter(|c| c.category() == category)
@@ -288,7 +289,7 @@ impl Workspace {
                     },
                     used_by_count,
                     flagged_unreachable: self.flagged_unreachable(c),
-                    health: self.derive_health(c, now).state,
+                    health: self.derive_health_with(c, tallies.get(&c.id).copied().unwrap_or_default(), now).state,
                     details,
                 }
             })

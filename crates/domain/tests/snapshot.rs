@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 fn load(bytes: &[u8]) -> Result<Loaded, DecodeError> {
     let parsed = snapshot::parse(bytes);
-    let mut loaded = Workspace::load_map(parsed.records.into_iter().collect())?;
+    let mut loaded = Workspace::load_records(parsed.records)?;
     loaded.report.set_aside.extend(parsed.damaged.into_iter().map(|(key, json)| connections_domain::storage::SetAside {
         problem: DecodeError::Corrupt { key: key.clone(), reason: "damaged frame".into() },
         key,
@@ -71,7 +71,7 @@ fn a_text_snapshot_from_before_still_reads_and_a_keyless_line_is_set_apart() {
     assert_eq!(parsed.damaged.len(), 1);
     assert!(parsed.damaged[0].0.starts_with("damaged-line/"), "{:?}", parsed.damaged[0]);
     assert_eq!(parsed.damaged[0].1, "this line lost its key");
-    assert_eq!(Workspace::load_map(parsed.records.into_iter().collect()).unwrap().workspace, ws);
+    assert_eq!(Workspace::load_records(parsed.records).unwrap().workspace, ws);
 }
 
 #[test]

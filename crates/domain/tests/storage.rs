@@ -108,7 +108,7 @@ fn a_snapshot_holds_no_events_and_reads_back_through_its_line_format() {
     let mut ws = Workspace::sample(NOW);
     let bytes = snapshot::encode(&ws);
     assert!(!bytes.windows(6).any(|w| w == b"event/"));
-    let loaded = Workspace::load_map(snapshot::parse(&bytes).records.into_iter().collect()).unwrap();
+    let loaded = Workspace::load_records(snapshot::parse(&bytes).records).unwrap();
     assert!(loaded.report.is_clean(), "{:?}", loaded.report);
     ws.take_events();
     assert_eq!(loaded.workspace, ws);

@@ -14,7 +14,7 @@ use connections_domain::storage::text::decode_changes;
 use connections_domain::storage::{snapshot, DecodeError, LoadReport, Loaded, Payload, RecordChange, SetAside};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Why stored data was not loaded, and the data itself, untouched.
@@ -90,22 +90,25 @@ pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), Deco
             Err(problem) => set_aside.push(SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
         }
     }
-    let mut records: BTreeMap<&str, Payload<'_>> = parsed.records.into_iter().collect();
+    // The log's last word on each key it touched (`None`: deleted); the snapshot's records pass
+    // through in order, without a map of all of them.
+    let mut overlay: HashMap<&str, Option<Payload<'_>>> = HashMap::new();
     for change in entries.iter().flatten() {
         match change {
-            RecordChange::Put(r) => {
-                records.insert(&r.key, Payload::Json(&r.json));
-            }
-            RecordChange::Delete { key } => {
-                records.remove(key.as_str());
-            }
-        }
+            RecordChange::Put(r) => overlay.insert(&r.key, Some(Payload::Json(&r.json))),
+            RecordChange::Delete { key } => overlay.insert(key.as_str(), None),
+        };
+    }
+    let mut records = parsed.records;
+    if !overlay.is_empty() {
+        records.retain(|(key, _)| !overlay.contains_key(key));
+        records.extend(overlay.into_iter().filter_map(|(key, payload)| payload.map(|p| (key, p))));
     }
     let position = Position { generation: Some(header.generation), last_seq, snapshot_seq: header.seq };
     if records.is_empty() {
         return Ok((None, position));
     }
-    let mut loaded = Workspace::load_map(records)?;
+    let mut loaded = Workspace::load_records(records)?;
     loaded.report.set_aside.extend(set_aside);
     // The workspace never keeps events once IndexedDB holds them.
     loaded.workspace.take_events();
