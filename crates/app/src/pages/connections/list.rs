@@ -141,10 +141,10 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
                     {flagged}
                 </div>
             </th>
-            <td>{row.type_name}</td>
-            <td>{move || format_timestamp(created, i18n.locale())}</td>
-            <td>{move || i18n.t(labels::access(access))}</td>
-            <td class="numeric">{row.used_by_count}</td>
+            <td data-label=move || i18n.t("connections.col.type")>{row.type_name}</td>
+            <td data-label=move || i18n.t("connections.col.created")>{move || format_timestamp(created, i18n.locale())}</td>
+            <td data-label=move || i18n.t("connections.col.access")>{move || i18n.t(labels::access(access))}</td>
+            <td data-label=move || i18n.t("connections.col.used_by") class="numeric">{row.used_by_count}</td>
             <td class="row-actions">
                 // Hidden rather than removed on a user switch: taking the menus out of every row
                 // at once hung Chromium (see the contributor component test).
