@@ -1,5 +1,5 @@
 //! Engagement insights end to end, following seed 004's numbered procedure in the built site
-//! with real clicks and typing, in Chromium and Firefox: Admin › Settings › Go to admin centre ›
+//! with real clicks and typing, in Chromium and Firefox: Admin › Settings › Go to admin center ›
 //! Connections, Create a connection, the three-step wizard with a member added, Pending then
 //! Available, Reports › Profiles as a member and as a non-member, and removal with CONFIRM
 //! DELETE. The page is reloaded at each stage to show the state was kept.
@@ -45,9 +45,9 @@ async fn an_admin_links_audience_insights_and_members_see_the_profile_report() {
         // 1–3. Admin › Settings › General → Go to admin centre → Connections.
         open_from_nav(&page, "/engagement/settings", "Settings").await?;
         page.click("#go-to-admin-centre").await?;
-        page.heading_is("Admin centre").await?;
+        page.heading_is("Admin center").await?;
         page.click(".ei-admin-menu a[href='/admin-centre/connections']").await?;
-        page.heading_is("Admin centre › Connections").await?;
+        page.heading_is("Admin center › Connections").await?;
         page.wait_text(LIST_ROW, "the sample link", |t| t.contains("contosoinsights") && t.contains("Available")).await?;
         ensure(page.text("#add-link").await? == "Add a connection", "with a connection the action is Add a connection")?;
 
