@@ -42,7 +42,7 @@ async fn an_admin_links_audience_insights_and_members_see_the_profile_report() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
 
-        // 1–3. Admin › Settings › General → Go to admin centre → Connections.
+        // 1–3. Admin › Settings › General → Go to admin center → Connections.
         open_from_nav(&page, "/engagement/settings", "Settings").await?;
         page.click("#go-to-admin-centre").await?;
         page.heading_is("Admin center").await?;
@@ -117,11 +117,11 @@ async fn an_admin_links_audience_insights_and_members_see_the_profile_report() {
         page.reload().await?;
         page.wait_text("#report-total", "the report after a reload", |t| t.contains("customer profiles")).await?;
 
-        // As a non-member: told why and whom to ask; the admin centre is refused too.
+        // As a non-member: told why and whom to ask; the admin center is refused too.
         sign_in_as(&page, "u-contrib-1").await?;
         page.wait_text("#report-not-member", "the non-member message", |t| t.contains("Ask Alex Morgan")).await?;
         ensure(page.count("svg[role=img]").await? == 0, "a non-member sees no chart")?;
-        open_from_nav(&page, "/admin-centre/connections", "Admin centre › Connections").await?;
+        open_from_nav(&page, "/admin-centre/connections", "Admin center › Connections").await?;
         page.wait_text("#access-denied", "the refusal", |t| t.contains("Contributor")).await?;
 
         // Remove the link with CONFIRM DELETE; nobody sees the report any more.

@@ -249,6 +249,14 @@ async fn the_remove_dialog_names_its_actions_apart_and_counts_in_english_and_fre
         page.select("#language-menu", "fr").await?;
         open_remove(&page, "Contoso data lake").await?;
         page.wait_text("#remove-status", "1 exportation", |t| t.contains("utilisée par 1 exportation et 0 enrichissement actif.")).await?;
+        page.click("#remove-cancel").await?;
+
+        // Exports › Your permissions: badges that say what the user may do, not bare verbs.
+        page.select("#language-menu", "en").await?;
+        page.click("nav.side-nav a[href='/data/exports']").await?;
+        page.wait_text("#export-list tbody", "the permission badges", |t| t.contains("You can edit")).await?;
+        ensure(page.count("#export-list .badge.permission").await? > 0, "each permission is a badge")?;
+        page.screenshot("new-user-exports").await?;
         Ok(())
     })
     .await;
