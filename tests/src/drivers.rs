@@ -103,6 +103,8 @@ pub struct Session {
     profile: std::path::PathBuf,
     /// Whether `close` deletes the profile (not when the caller brought it).
     owns_profile: bool,
+    /// Whether a narrow viewport must come from an iframe (Firefox).
+    pub narrow_frame: bool,
 }
 
 impl Session {
@@ -111,6 +113,21 @@ impl Session {
         let profile = std::env::temp_dir().join(format!("e2e-{}-{}-{port}", browser.name(), std::process::id()));
         let mut session = Session::start_in(browser, &profile, &[]).await?;
         session.owns_profile = true;
+        Ok(session)
+    }
+
+    /// A session for a viewport `width` × `height` CSS pixels. Chromium's window takes that size;
+    /// Firefox's cannot be narrower than 500 px, so its session is marked `narrow_frame` and the
+    /// scenario runs in an iframe of that size (`in_each_browser_narrow`).
+    pub async fn start_narrow(browser: Browser, width: u32, height: u32) -> Result<Session, crate::Failure> {
+        let port = free_port()?;
+        let profile = std::env::temp_dir().join(format!("e2e-{}-{}-{port}-narrow", browser.name(), std::process::id()));
+        let mut session = Session::start_in(browser, &profile, &[]).await?;
+        session.owns_profile = true;
+        match browser {
+            Browser::Chromium => session.client.set_window_size(width, height).await?,
+            Browser::Firefox => session.narrow_frame = true,
+        }
         Ok(session)
     }
 
@@ -140,7 +157,7 @@ impl Session {
             match builder.connect(&url).await {
                 Ok(client) => {
                     client.set_window_size(1280, 900).await.ok();
-                    return Ok(Session { client, driver, profile, owns_profile: false });
+                    return Ok(Session { client, driver, profile, owns_profile: false, narrow_frame: false });
                 }
                 Err(e) => last_error = e.to_string(),
             }

@@ -37,6 +37,71 @@ where
     }
 }
 
+/// Like [`in_each_browser`], in a viewport `width` × `height` CSS pixels (see
+/// [`Session::start_narrow`]).
+pub async fn in_each_browser_narrow<F, Fut>(width: u32, height: u32, scenario: F)
+where
+    F: Fn(Page) -> Fut,
+    Fut: Future<Output = Outcome>,
+{
+    let site = site::serve_dist();
+    for browser in Browser::selected() {
+        let session = drivers::Session::start_narrow(browser, width, height).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
+        let mut page = Page::new(session.client.clone(), site.clone(), browser);
+        if session.narrow_frame {
+            page = enter_narrow_frame(page, width, height).await.unwrap_or_else(|e| panic!("{browser}: no narrow frame: {e}"));
+        }
+        let result = match scenario(page.clone()).await {
+            Ok(()) => page.no_csp_violations().await,
+            failed => failed,
+        };
+        session.close().await;
+        if let Err(failure) = result {
+            panic!("{browser}: {failure}");
+        }
+    }
+}
+
+/// Firefox's window cannot be as narrow as a phone, so there the portal runs in a same-origin
+/// iframe of that width, in a page of a copy of the site (the site itself has no such page).
+async fn enter_narrow_frame(mut page: Page, width: u32, height: u32) -> Result<Page, Failure> {
+    static FRAMED: std::sync::OnceLock<Site> = std::sync::OnceLock::new();
+    let base = &FRAMED.get_or_init(|| {
+        let copy = std::env::temp_dir().join(format!("e2e-narrow-site-{}", std::process::id()));
+        copy_dir(&site::dist_dir(), &copy).expect("copy the site");
+        std::fs::write(copy.join("narrow-frame.html"), "<!doctype html><title>narrow</title><body style=\"margin:0\">").expect("write the frame page");
+        Site::start(copy, 0)
+    }).base;
+    page.base = base.clone();
+    page.client.goto(&format!("{base}/narrow-frame.html")).await?;
+    page.client
+        .execute(
+            "const f = document.createElement('iframe'); f.src = '/'; f.width = arguments[0]; f.height = arguments[1]; \
+             f.style.border = '0'; document.body.append(f);",
+            vec![width.into(), height.into()],
+        )
+        .await?;
+    // Wait for the frame to be there before switching into it.
+    page.client.wait().for_element(fantoccini::Locator::Css("iframe")).await?;
+    page.client.enter_frame(0).await?;
+    page.framed = true;
+    Ok(page)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// Like [`in_each_browser`], with a server of the scenario's own for `root` (see [`Site`]), which
 /// the scenario may stop and replace.
 pub async fn in_each_browser_with_site<F, Fut>(root: std::path::PathBuf, scenario: F)

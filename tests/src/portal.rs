@@ -14,25 +14,42 @@ pub struct Page {
     pub client: Client,
     pub base: String,
     pub browser: Browser,
+    /// The portal runs in an iframe that WebDriver has entered (see `in_each_browser_narrow`):
+    /// navigation then goes through the frame's own `location`.
+    pub framed: bool,
 }
 
 impl Page {
     pub fn new(client: Client, base: String, browser: Browser) -> Self {
-        Page { client, base, browser }
+        Page { client, base, browser, framed: false }
     }
 
     /// Opens `path` as a deep link (a full page load).
     pub async fn open(&self, path: &str) -> Result<(), Failure> {
+        if self.framed {
+            self.client.execute("location.href = arguments[0]", vec![Value::from(path)]).await?;
+            // Let the old document go before anything looks for the new one.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return Ok(());
+        }
         self.client.goto(&format!("{}{path}", self.base)).await?;
         Ok(())
     }
 
     pub async fn reload(&self) -> Result<(), Failure> {
+        if self.framed {
+            self.client.execute("location.reload()", vec![]).await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return Ok(());
+        }
         self.client.refresh().await?;
         Ok(())
     }
 
     pub async fn path(&self) -> Result<String, Failure> {
+        if self.framed {
+            return Ok(self.client.execute("return location.pathname", vec![]).await?.as_str().unwrap_or_default().to_string());
+        }
         Ok(self.client.current_url().await?.path().to_string())
     }
 

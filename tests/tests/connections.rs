@@ -64,7 +64,7 @@ async fn add_a_connection_of_each_category_then_share_one_with_contributors() {
 
         // Add connection (export, typed secret): Settings > Connections > Add connection.
         page.click("nav.side-nav a[href='/settings/connections']").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         page.click("#tab-exports").await?;
         page.path_is("/settings/connections/exports").await?;
         page.click("#add-connection").await?;
@@ -219,10 +219,10 @@ async fn manage_sort_edit_and_remove_connections_that_are_in_use() {
         ensure(boxes.len() == 2, format!("two active enrichments, saw {}", boxes.len()))?;
         boxes[0].click().await?;
         page.click("#deactivate-enrichments").await?;
-        toast_says(&page, "Deactivated enrichment(s)").await?;
+        toast_says(&page, "Deactivated the enrichment").await?;
         page.click("#dependent-enrichments input[type=checkbox]").await?;
         page.click("#delete-enrichments").await?;
-        toast_says(&page, "Deleted enrichment(s)").await?;
+        toast_says(&page, "Deleted the enrichment").await?;
         page.click("#confirm-remove").await?;
         toast_says(&page, "Removed the connection Address cleanup.").await?;
 

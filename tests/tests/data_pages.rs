@@ -81,7 +81,7 @@ async fn a_contributor_adds_an_export_on_a_shared_connection_and_runs_it() {
         page.click("#add-export-save").await?;
 
         let row = "#export-e-31";
-        page.wait_text(row, "the new export", |t| t.contains("Weekend shoppers") && t.contains("Every 12 h") && t.contains("Edit")).await?;
+        page.wait_text(row, "the new export", |t| t.contains("Weekend shoppers") && t.contains("Every 12 h") && t.contains("You can edit")).await?;
         press(&page, &format!("{row} .row-run")).await?;
         page.wait_text(row, "queued or processing", |t| t.contains("Queued") || t.contains("Processing")).await?;
         let done = page.wait_text(row, "finished", |t| t.contains("Successful") || t.contains("Failed")).await?;

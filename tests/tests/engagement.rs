@@ -1,5 +1,5 @@
 //! Engagement insights end to end, following seed 004's numbered procedure in the built site
-//! with real clicks and typing, in Chromium and Firefox: Admin › Settings › Go to admin centre ›
+//! with real clicks and typing, in Chromium and Firefox: Admin › Settings › Go to admin center ›
 //! Connections, Create a connection, the three-step wizard with a member added, Pending then
 //! Available, Reports › Profiles as a member and as a non-member, and removal with CONFIRM
 //! DELETE. The page is reloaded at each stage to show the state was kept.
@@ -42,12 +42,12 @@ async fn an_admin_links_audience_insights_and_members_see_the_profile_report() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
 
-        // 1–3. Admin › Settings › General → Go to admin centre → Connections.
+        // 1–3. Admin › Settings › General → Go to admin center → Connections.
         open_from_nav(&page, "/engagement/settings", "Settings").await?;
         page.click("#go-to-admin-centre").await?;
-        page.heading_is("Admin centre").await?;
+        page.heading_is("Admin center").await?;
         page.click(".ei-admin-menu a[href='/admin-centre/connections']").await?;
-        page.heading_is("Admin centre › Connections").await?;
+        page.heading_is("Admin center › Connections").await?;
         page.wait_text(LIST_ROW, "the sample link", |t| t.contains("contosoinsights") && t.contains("Available")).await?;
         ensure(page.text("#add-link").await? == "Add a connection", "with a connection the action is Add a connection")?;
 
@@ -117,11 +117,11 @@ async fn an_admin_links_audience_insights_and_members_see_the_profile_report() {
         page.reload().await?;
         page.wait_text("#report-total", "the report after a reload", |t| t.contains("customer profiles")).await?;
 
-        // As a non-member: told why and whom to ask; the admin centre is refused too.
+        // As a non-member: told why and whom to ask; the admin center is refused too.
         sign_in_as(&page, "u-contrib-1").await?;
         page.wait_text("#report-not-member", "the non-member message", |t| t.contains("Ask Alex Morgan")).await?;
         ensure(page.count("svg[role=img]").await? == 0, "a non-member sees no chart")?;
-        open_from_nav(&page, "/admin-centre/connections", "Admin centre › Connections").await?;
+        open_from_nav(&page, "/admin-centre/connections", "Admin center › Connections").await?;
         page.wait_text("#access-denied", "the refusal", |t| t.contains("Contributor")).await?;
 
         // Remove the link with CONFIRM DELETE; nobody sees the report any more.

@@ -14,14 +14,14 @@ async fn first_run_sample_data_survives_a_reload() {
         page.screenshot("first-run").await?;
         page.click("#load-sample").await?;
         page.path_is("/settings/connections/enrichment").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         page.wait_saved().await?;
         let rows = page.count("#connection-list tbody tr").await?;
         ensure(rows > 0, "the sample has enrichment connections")?;
         page.screenshot("connections").await?;
 
         page.reload().await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         let after = page.count("#connection-list tbody tr").await?;
         ensure(after == rows, format!("{rows} rows before the reload, {after} after"))?;
         page.open("/data/exports").await?;

@@ -135,7 +135,7 @@ async fn add_a_connection_and_remove_one_in_use_with_the_keyboard_only() {
         // Navigation → Settings › Connections, then along the tab list to Discover with the arrows.
         tab_to(&page, "nav.side-nav a[href='/settings/connections']").await?;
         press(&page, ENTER).await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         tab_to(&page, "[role=tab][aria-selected=true]").await?;
         // Each arrow press selects the next tab; focus follows once the route has changed.
         const TAB_ORDER: [&str; 3] = ["#tab-enrichment", "#tab-exports", "#tab-discover"];

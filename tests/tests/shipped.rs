@@ -73,12 +73,12 @@ async fn after_one_visit_the_portal_opens_with_the_server_stopped() {
         ensure(offline_rows == online_rows && offline_rows > 0, format!("{online_rows} exports online, {offline_rows} offline"))?;
         // A deep link the browser never fetched is this build's index.html too.
         page.open("/settings/connections/exports").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         ensure(page.count("#connection-list tbody tr").await? > 0, "the stored connections are listed offline")?;
         page.select("#language-menu", "fr").await?;
-        page.wait_text("h1#page-title", "French", |t| t != "Connections" && !t.is_empty()).await?;
+        page.wait_text("h1#page-title", "French", |t| t != "Connections (preview)" && !t.is_empty()).await?;
         page.select("#language-menu", "en").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         Ok(())
     })
     .await;
@@ -148,7 +148,7 @@ async fn a_new_build_asks_for_a_reload_and_reload_brings_it() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         ensure(now == next, format!("after Reload the page should run build {next}, but runs {now:?}"))?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         ensure(page.count("#connection-list tbody tr").await? > 0, "the stored data is still listed")?;
         ensure(!page.exists("#update-banner").await?, "no banner once the new build runs")?;
         let caches = cache_names(&page).await?;

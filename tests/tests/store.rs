@@ -72,7 +72,7 @@ async fn two_tabs_adding_at_once_keep_both_and_update_each_other_live() {
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
         let (a, b) = second_tab(&page, "/settings/connections/enrichment").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         fill_maps_connection(&page, "Tab B geocoding").await?;
         switch(&page, &a).await?;
         fill_maps_connection(&page, "Tab A geocoding").await?;
@@ -92,7 +92,7 @@ async fn two_tabs_adding_at_once_keep_both_and_update_each_other_live() {
         for tab in [&a, &b] {
             switch(&page, tab).await?;
             page.reload().await?;
-            page.heading_is("Connections").await?;
+            page.heading_is("Connections (preview)").await?;
             let after = wait_for_rows(&page, &["Tab A geocoding", "Tab B geocoding"]).await?;
             ensure(after == in_b, format!("after a reload both are kept: {after:?}"))?;
         }
@@ -129,7 +129,7 @@ async fn removed_in_one_tab_then_edited_in_the_other_stays_removed_and_says_why(
         page.click("#pane-save").await?;
         page.wait_text(".toasts", "the refusal", |t| t.contains("no longer exists")).await?;
         page.reload().await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         let ids = enrichment_connection_ids(&page, &["Short-lived maps", "Edited in tab B"]).await?;
         ensure(ids.iter().all(Option::is_none), format!("the removed connection did not come back: {ids:?}"))?;
         Ok(())
@@ -142,7 +142,7 @@ async fn a_newer_portal_in_another_tab_closes_this_one_and_its_data_is_not_touch
     in_each_browser(|page| async move {
         page.load_sample_data().await?;
         let (a, _b) = second_tab(&page, "/settings/connections/enrichment").await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         // Tab B stands in for a newer portal: it upgrades the database past this version.
         let upgraded = page
             .script_async(
@@ -215,7 +215,7 @@ async fn a_quota_error_and_an_aborted_transaction_are_retried_until_saved() {
         ensure(banner.contains("quota"), format!("the banner says why: {banner}"))?;
         page.wait_saved().await?;
         page.reload().await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         wait_for_rows(&page, &["Saved after retries"]).await?;
         Ok(())
     })
@@ -380,7 +380,7 @@ async fn a_failed_whole_store_write_is_retried_and_the_data_opens_after() {
         page.find("#write-failed-banner").await?;
         page.wait_saved().await?;
         page.reload().await?;
-        page.heading_is("Connections").await?;
+        page.heading_is("Connections (preview)").await?;
         ensure(page.count("#connection-list tbody tr").await? > 0, "the sample opens after the retried write")?;
         Ok(())
     })

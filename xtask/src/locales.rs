@@ -1,6 +1,9 @@
 //! The locale check: both languages have exactly the same keys, no key is defined twice, every
 //! key the code names exists, and every key is used somewhere. `cargo xtask test` runs it first.
 //!
+//! Plural forms are pairs `<key>_one` and `<key>_other` (the app picks one by count), and the
+//! code names only `<key>`. French text uses typographic apostrophes (’), never straight ones.
+//!
 //! "Used" means the key appears as a string literal in the app's sources, or, for keys the
 //! domain hands over at run time (catalogue labels, activity actions), in the domain's sources.
 
@@ -9,6 +12,9 @@ use std::path::Path;
 
 /// Keys formed at run time as `<prefix><domain literal>`, e.g. "action." + "export.created".
 const DOMAIN_SUFFIX_PREFIXES: &[&str] = &["action."];
+
+/// The suffixes of a plural pair; the code names the key without them.
+const PLURAL_FORMS: [&str; 2] = ["_one", "_other"];
 
 /// Literals ending like this are file names ("activity.csv"), not locale keys.
 const FILE_EXTENSIONS: &[&str] = &[".csv", ".json", ".png", ".html", ".js", ".css", ".wasm", ".txt"];
@@ -32,8 +38,20 @@ pub fn check(repo: &Path) -> Result<Report, String> {
                 if value.trim().is_empty() {
                     problems.push(format!("{locale}/{name}: \"{key}\" has an empty text"));
                 }
+                if locale == "fr" && value.contains('\'') {
+                    problems.push(format!("fr/{name}: \"{key}\" has a straight apostrophe; French uses ’"));
+                }
                 if let Some(other) = keys.insert(key.clone(), name.clone()) {
                     problems.push(format!("{locale}: \"{key}\" is defined in both {other} and {name}"));
+                }
+            }
+        }
+        for key in keys.keys() {
+            if let Some(base) = plural_base(key) {
+                for form in PLURAL_FORMS {
+                    if !keys.contains_key(&format!("{base}{form}")) {
+                        problems.push(format!("{locale}: \"{key}\" has no \"{base}{form}\" beside it"));
+                    }
                 }
             }
         }
@@ -54,7 +72,9 @@ pub fn check(repo: &Path) -> Result<Report, String> {
     let namespaces: BTreeSet<&str> = all_keys.iter().filter_map(|k| k.split('.').next()).collect();
 
     for key in &all_keys {
-        let used = app_literals.contains(key.as_str())
+        let named = |k: &str| app_literals.contains(k) || domain_literals.contains(k);
+        let used = named(key.as_str())
+            || plural_base(key).is_some_and(named)
             || domain_literals.contains(key.as_str())
             || DOMAIN_SUFFIX_PREFIXES
                 .iter()
@@ -70,11 +90,17 @@ pub fn check(repo: &Path) -> Result<Report, String> {
             && !literal.ends_with('.')
             && literal.split('.').next().is_some_and(|ns| namespaces.contains(ns))
             && !FILE_EXTENSIONS.iter().any(|ext| literal.ends_with(ext));
-        if looks_like_key && !all_keys.contains(literal) && !is_key_prefix(literal, &all_keys) {
+        let is_plural = PLURAL_FORMS.iter().all(|form| all_keys.contains(&format!("{literal}{form}")));
+        if looks_like_key && !all_keys.contains(literal) && !is_plural && !is_key_prefix(literal, &all_keys) {
             problems.push(format!("missing in both locales: \"{literal}\" is used in crates/app/src"));
         }
     }
     Ok(Report { problems, keys: all_keys.len() })
+}
+
+/// `<base>` of a plural form key `<base>_one` / `<base>_other`.
+fn plural_base(key: &str) -> Option<&str> {
+    PLURAL_FORMS.iter().find_map(|form| key.strip_suffix(form))
 }
 
 /// True for literals such as "status." that the code completes at run time.
@@ -275,6 +301,29 @@ mod tests {
         );
         let problems = check(repo.path()).unwrap().problems;
         assert!(problems.iter().any(|p| p == "unused: \"nav.orphan\" appears in no source"), "{problems:?}");
+    }
+
+    #[test]
+    fn plural_pairs_are_used_through_their_base_and_must_be_complete() {
+        let repo = planted_repo(
+            r#"fn v() { t("nav.data"); plural("nav.items"); plural("nav.half"); }"#,
+            r#"{"nav.data": "Data", "nav.items_one": "1 item", "nav.items_other": "{count} items", "nav.half_one": "1", "action.export.created": "x"}"#,
+            r#"{"nav.data": "Données", "nav.items_one": "1 élément", "nav.items_other": "{count} éléments", "nav.half_one": "1", "action.export.created": "x"}"#,
+        );
+        let problems = check(repo.path()).unwrap().problems;
+        assert!(!problems.iter().any(|p| p.contains("nav.items")), "{problems:?}");
+        assert!(problems.iter().any(|p| p == "en: \"nav.half_one\" has no \"nav.half_other\" beside it"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_straight_apostrophe_in_french_fails() {
+        let repo = planted_repo(
+            r#"fn v() { t("nav.data"); }"#,
+            r#"{"nav.data": "Don't", "action.export.created": "x"}"#,
+            r#"{"nav.data": "Nom d'affichage", "action.export.created": "x"}"#,
+        );
+        let problems = check(repo.path()).unwrap().problems;
+        assert_eq!(problems, vec!["fr/shell.json: \"nav.data\" has a straight apostrophe; French uses ’".to_string()]);
     }
 
     /// A throwaway folder for the planted repos (std only, to keep xtask dependency-free).

@@ -150,7 +150,7 @@ async fn a_contributor_picks_only_shared_connections_and_adds_an_export() {
     assert_eq!(created.connection, Some(lake));
     assert_eq!(created.owner, UserId::new(CONTRIBUTOR));
     let row = row_text(&root, &format!("#export-{}", created.id));
-    assert!(row.contains("Contoso data lake") && row.contains("Every 72 h") && row.contains("Edit"), "{row}");
+    assert!(row.contains("Contoso data lake") && row.contains("Every 72 h") && row.contains("You can edit"), "{row}");
 }
 
 #[wasm_bindgen_test]
@@ -160,11 +160,11 @@ async fn a_contributor_sees_exports_on_unshared_connections_read_only() {
     let shared = export_row_css(&workspace, "All customers to lake");
     let p = portal(workspace, CONTRIBUTOR);
     let root = mount("/data/exports", p).await;
-    assert!(row_text(&root, &unshared).contains("View"));
+    assert!(row_text(&root, &unshared).contains("You can view"));
     assert!(!exists(&root, &format!("{unshared} .row-run")), "no Run on a read-only export");
     let checkbox: web_sys::HtmlInputElement = find(&root, &format!("{unshared} .row-select")).unchecked_into();
     assert!(checkbox.disabled());
-    assert!(row_text(&root, &shared).contains("Edit"));
+    assert!(row_text(&root, &shared).contains("You can edit"));
     assert!(exists(&root, &format!("{shared} .row-run")));
 
     // Its pane is read-only, without Save.

@@ -105,11 +105,11 @@ async fn settings_lead_to_the_admin_centre_and_its_connections() {
     // listening, so only the targets are checked.
     assert_eq!(find(&root, "#go-to-admin-centre").get_attribute("href").as_deref(), Some("/admin-centre"));
     let root = mount("/admin-centre", portal(users_only(), ADMIN_1)).await;
-    assert_eq!(text(&root, "h1#page-title"), "Admin centre");
+    assert_eq!(text(&root, "h1#page-title"), "Admin center");
     assert_eq!(find(&root, ".ei-admin-menu a").get_attribute("href").as_deref(), Some("/admin-centre/connections"));
     let root = mount("/admin-centre/connections", portal(users_only(), ADMIN_1)).await;
     assert_eq!(find(&root, ".ei-admin-menu a").get_attribute("aria-current").as_deref(), Some("page"));
-    assert_eq!(text(&root, "h1#page-title"), "Admin centre › Connections");
+    assert_eq!(text(&root, "h1#page-title"), "Admin center › Connections");
 }
 
 #[wasm_bindgen_test]

@@ -112,6 +112,16 @@ impl Locale {
             .map_or(key, String::as_str)
     }
 
+    /// `<key>_one` or `<key>_other`, the form `count` takes in this language. French treats 0
+    /// like 1 ("0 exportation"); English only 1.
+    pub fn plural_key(self, key: &str, count: u64) -> String {
+        let one = match self {
+            Locale::English => count == 1,
+            Locale::French => count <= 1,
+        };
+        format!("{key}_{}", if one { "one" } else { "other" })
+    }
+
     /// Every key of this locale's file, for the completeness checks.
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
         self.messages().keys().map(String::as_str)
@@ -190,6 +200,19 @@ impl I18n {
     }
 }
 
+impl I18n {
+    /// The plural form of `key` for `count`, with `{count}` (written the locale's way) and
+    /// `args` filled in. The locale files hold `<key>_one` and `<key>_other`.
+    pub fn plural(&self, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+        self.locale.with(|l| {
+            let number = crate::time::format_number(count as u64, *l);
+            let mut all = vec![("count", number.as_str())];
+            all.extend_from_slice(args);
+            interpolate(l.message(&l.plural_key(key, count as u64)), &all)
+        })
+    }
+}
+
 pub fn provide_i18n(initial: Locale) -> I18n {
     let i18n = I18n::new(initial);
     provide_context(i18n);
@@ -198,4 +221,18 @@ pub fn provide_i18n(initial: Locale) -> I18n {
 
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_counts_zero_as_singular_and_english_does_not() {
+        assert_eq!(Locale::English.plural_key("k", 0), "k_other");
+        assert_eq!(Locale::English.plural_key("k", 1), "k_one");
+        assert_eq!(Locale::French.plural_key("k", 0), "k_one");
+        assert_eq!(Locale::French.plural_key("k", 1), "k_one");
+        assert_eq!(Locale::French.plural_key("k", 2), "k_other");
+    }
 }

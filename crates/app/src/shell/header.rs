@@ -12,10 +12,11 @@ use leptos::prelude::*;
 
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(nav_open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="top-bar">
+            <super::nav::MenuButton open=nav_open />
             <a class="product" href="/">
                 <span class="product-mark" aria-hidden="true">"⇄"</span>
                 {move || i18n.t("app.name")}

@@ -22,6 +22,8 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
     let children = StoredValue::new(children);
+    // Whether the folded navigation of narrow screens is open.
+    let nav_open = RwSignal::new(false);
     let screen = move || match portal.phase.get() {
         Phase::Loading => view! {
             <div class="loading" role="status" aria-live="polite">
@@ -36,9 +38,9 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell.skip_to_content")}</a>
-        <header::Header />
+        <header::Header nav_open=nav_open />
         <div class="layout">
-            <nav::Navigation />
+            <nav::Navigation open=nav_open />
             <main id="main" tabindex="-1">
                 <update::UpdateBanner />
                 <status::StatusBanners />

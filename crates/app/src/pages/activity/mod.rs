@@ -189,10 +189,10 @@ pub fn ActivityPage() -> impl IntoView {
                                     let [when, who, role, action, kind, name] = <[String; 6]>::try_from(cells(&i18n, &row)).unwrap_or_default();
                                     view! {
                                         <tr>
-                                            <td class="when">{when}</td>
-                                            <td class="who">{who} <span class="muted">" · " {role}</span></td>
-                                            <td class="action">{action}</td>
-                                            <td class="object"><span class="object-kind">{kind}</span> " " {name}</td>
+                                            <td data-label=move || i18n.t("activity.col.when") class="when">{when}</td>
+                                            <td data-label=move || i18n.t("activity.col.who") class="who">{who} <span class="muted">" · " {role}</span></td>
+                                            <td data-label=move || i18n.t("activity.col.action") class="action">{action}</td>
+                                            <td data-label=move || i18n.t("activity.col.object") class="object"><span class="object-kind">{kind}</span> " " {name}</td>
                                         </tr>
                                     }
                                 }}

@@ -1,8 +1,8 @@
 //! One input of the set-up pane, generated from the catalogue's `FieldSpec`: text, a choice,
 //! or a secret (masked, with Show/Hide while typing, or picked by name from the Key Vault).
-//! Each input is checked with the domain's own `validate_field` when it loses focus, and again
-//! on every keystroke once it shows a problem; the message sits beside it
-//! (`aria-describedby`, `aria-invalid`).
+//! Each input is checked with the domain's own `validate_field` as it is typed in (never on
+//! blur: a message appearing then would move the control about to be clicked); the message sits
+//! beside it (`aria-describedby`, `aria-invalid`).
 
 use super::form::{FormValues, Problem};
 use crate::errors::{error_message, field_error_message, name_error_message};
@@ -81,9 +81,7 @@ pub fn FieldInput(
         values.update(|v| {
             v.plain.insert(key.to_owned(), raw);
         });
-        if problems.with_untracked(|p| p.contains_key(key)) {
-            check();
-        }
+        check();
     };
     let value = move || values.with(|v| v.plain.get(key).cloned().unwrap_or_default());
 
@@ -95,10 +93,7 @@ pub fn FieldInput(
                 aria-invalid=invalid
                 aria-describedby=described_by(key, false)
                 prop:value=value
-                on:change=move |ev| {
-                    on_input(ev);
-                    check();
-                }
+                on:change=on_input
             >
                 <option value="">{move || i18n.t("connections.pane.choose")}</option>
                 {choices.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
@@ -116,7 +111,6 @@ pub fn FieldInput(
                 aria-describedby=described_by(key, false)
                 prop:value=value
                 on:input=on_input
-                on:blur=move |_| check()
             />
         }
         .into_any(),
@@ -193,11 +187,8 @@ fn SecretField(
                             values.update(|v| {
                                 v.secrets.insert(key.to_owned(), raw);
                             });
-                            if problems.with_untracked(|p| p.contains_key(key)) {
-                                check();
-                            }
+                            check();
                         }
-                        on:blur=move |_| check()
                     />
                     <button
                         type="button"

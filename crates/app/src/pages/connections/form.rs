@@ -3,7 +3,7 @@
 //! Save turns them into `SecretInput`s; they are never written anywhere else.
 
 use connections_domain::{
-    Command, ConnectionDetails, ConnectionId, ConnectionTypeId, DisplayName, DomainError, FieldError, NameError, SecretInput,
+    validate_field, Command, ConnectionDetails, ConnectionId, ConnectionTypeId, DisplayName, DomainError, FieldError, NameError, SecretInput,
     SecretName, SecretState, UsableBy,
 };
 use std::collections::BTreeMap;
@@ -114,6 +114,52 @@ pub fn name_problem(raw: &str) -> Option<Problem> {
     DisplayName::parse(raw).err().map(Problem::Name)
 }
 
+/// Every problem Save would find before it asks the domain, per control, from the domain's own
+/// checks (name rule, field formats, sign-in, consent), so all of them show at once and the line
+/// beside Save can count them. `saved` are the secrets already kept when editing.
+pub fn form_problems(v: &FormValues, saved: &BTreeMap<String, SecretState>, signed_in: bool, is_edit: bool) -> BTreeMap<String, Problem> {
+    let mut found = BTreeMap::new();
+    let Some(type_id) = v.type_id else {
+        found.insert(TYPE_KEY.to_owned(), Problem::Key("connections.pane.type_required"));
+        if !is_edit && !v.consent {
+            found.insert(CONSENT_KEY.to_owned(), Problem::Domain(DomainError::ConsentRequired));
+        }
+        return found;
+    };
+    if let Some(problem) = name_problem(&v.display_name) {
+        found.insert(NAME_KEY.to_owned(), problem);
+    }
+    let spec = type_id.spec();
+    for field in spec.fields {
+        let key = field.key;
+        let problem = if field.is_secret() {
+            if v.use_vault {
+                let picked = v.vault_picks.get(key).is_some_and(|s| !s.is_empty());
+                (field.required && !picked).then_some(Problem::Field(FieldError::Required))
+            } else {
+                let typed = v.secrets.get(key).map(String::as_str).unwrap_or("");
+                if typed.is_empty() && (saved.contains_key(key) || !field.required) {
+                    None
+                } else {
+                    validate_field(field, typed).err().map(Problem::Field)
+                }
+            }
+        } else {
+            validate_field(field, v.plain.get(key).map(String::as_str).unwrap_or("")).err().map(Problem::Field)
+        };
+        if let Some(problem) = problem {
+            found.insert(key.to_owned(), problem);
+        }
+    }
+    if spec.sign_in && !signed_in && v.sign_in_account.trim().is_empty() {
+        found.insert(SIGN_IN_KEY.to_owned(), Problem::Domain(DomainError::SignInRequired));
+    }
+    if !is_edit && !v.consent {
+        found.insert(CONSENT_KEY.to_owned(), Problem::Domain(DomainError::ConsentRequired));
+    }
+    found
+}
+
 /// Spreads a refusal of Save onto the controls that caused it. What is left goes to `form`.
 pub fn problems_of(error: DomainError) -> BTreeMap<String, Problem> {
     let mut out = BTreeMap::new();
@@ -175,6 +221,18 @@ mod tests {
             }
             other => panic!("expected a create, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_new_form_lacks_its_type_and_consent_and_a_wrong_value_counts_once() {
+        let none = BTreeMap::new();
+        let empty = form_problems(&FormValues::default(), &none, false, false);
+        assert_eq!(empty.keys().collect::<Vec<_>>(), vec![CONSENT_KEY, TYPE_KEY]);
+        let mut values = FormValues { type_id: Some(ConnectionTypeId::AzureMaps), display_name: "Maps".into(), consent: true, ..Default::default() };
+        values.secrets.insert("api_key".into(), String::new());
+        let found = form_problems(&values, &none, false, false);
+        assert_eq!(found.keys().collect::<Vec<_>>(), vec!["api_key"]);
+        assert!(form_problems(&values, &none, false, true).contains_key("api_key"), "editing still needs a first secret");
     }
 
     #[test]

@@ -151,15 +151,15 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
                     {flagged}
                 </div>
             </th>
-            <td>{row.type_name}</td>
-            <td>
+            <td data-label=move || i18n.t("connections.col.type")>{row.type_name}</td>
+            <td data-label=move || i18n.t("connections.col.health")>
                 <a class="health-link" href=details_href aria-label=move || i18n.tf("health.details_of", &[("state", &i18n.t(labels::health(health))), ("name", &health_name)])>
                     <HealthBadge health=row.health />
                 </a>
             </td>
-            <td>{move || format_timestamp(created, i18n.locale())}</td>
-            <td>{move || i18n.t(labels::access(access))}</td>
-            <td class="numeric">
+            <td data-label=move || i18n.t("connections.col.created")>{move || format_timestamp(created, i18n.locale())}</td>
+            <td data-label=move || i18n.t("connections.col.access")>{move || i18n.t(labels::access(access))}</td>
+            <td data-label=move || i18n.t("connections.col.used_by") class="numeric">
                 <a class="used-by-link" href=map_href aria-label=move || i18n.tf("map.open_for", &[("name", &map_name), ("count", &used_by)])>
                     {row.used_by_count}
                 </a>

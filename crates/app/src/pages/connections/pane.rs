@@ -4,7 +4,7 @@
 //! when Save fails.
 
 use super::fields::{problem_text, set_problem, FieldInput, ProblemText, Problems};
-use super::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
+use super::form::{form_problems, name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -13,10 +13,7 @@ use crate::time::format_timestamp;
 use crate::ui::focus::{focus_later, focus_when_shown};
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{
-    catalog, validate_field, Access, Category, ConnectionDetails, ConnectionId, ConnectionTypeId, DomainError, EventKind, FieldError,
-    SecretState, UsableBy,
-};
+use connections_domain::{catalog, Access, Category, ConnectionDetails, ConnectionId, ConnectionTypeId, EventKind, SecretState, UsableBy};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::collections::BTreeMap;
@@ -132,50 +129,13 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         problems.update(|p| p.retain(|k, _| k == NAME_KEY));
     };
 
-    // Every check Save makes before it asks the domain, so all problems show at once.
-    let local_problems = move || -> BTreeMap<String, Problem> {
-        let mut found = BTreeMap::new();
-        values.with_untracked(|v| {
-            let Some(type_id) = v.type_id else {
-                found.insert(TYPE_KEY.to_owned(), Problem::Key("connections.pane.type_required"));
-                return;
-            };
-            if let Some(problem) = name_problem(&v.display_name) {
-                found.insert(NAME_KEY.to_owned(), problem);
-            }
-            let spec = type_id.spec();
-            let saved = details.with_value(|d| d.as_ref().map(|d| d.secrets.clone()).unwrap_or_default());
-            for field in spec.fields {
-                let key = field.key;
-                let problem = if field.is_secret() {
-                    if v.use_vault {
-                        let picked = v.vault_picks.get(key).is_some_and(|s| !s.is_empty());
-                        (field.required && !picked).then_some(Problem::Field(FieldError::Required))
-                    } else {
-                        let typed = v.secrets.get(key).map(String::as_str).unwrap_or("");
-                        if typed.is_empty() && (saved.contains_key(key) || !field.required) {
-                            None
-                        } else {
-                            validate_field(field, typed).err().map(Problem::Field)
-                        }
-                    }
-                } else {
-                    validate_field(field, v.plain.get(key).map(String::as_str).unwrap_or("")).err().map(Problem::Field)
-                };
-                if let Some(problem) = problem {
-                    found.insert(key.to_owned(), problem);
-                }
-            }
-            let signed_in = details.with_value(|d| d.as_ref().is_some_and(|d| d.sign_in.is_some()));
-            if spec.sign_in && !signed_in && v.sign_in_account.trim().is_empty() {
-                found.insert(SIGN_IN_KEY.to_owned(), Problem::Domain(DomainError::SignInRequired));
-            }
-            if !is_edit && !v.consent {
-                found.insert(CONSENT_KEY.to_owned(), Problem::Domain(DomainError::ConsentRequired));
-            }
-        });
-        found
-    };
+    let saved_secrets = details.with_value(|d| d.as_ref().map(|d| d.secrets.clone()).unwrap_or_default());
+    let signed_in = details.with_value(|d| d.as_ref().is_some_and(|d| d.sign_in.is_some()));
+    let saved_secrets = StoredValue::new(saved_secrets);
+    let local_problems =
+        move || -> BTreeMap<String, Problem> { values.with_untracked(|v| saved_secrets.with_value(|s| form_problems(v, s, signed_in, is_edit))) };
+    // What Save still lacks, as the user types: the reasons beside Save.
+    let pending = Memo::new(move |_| values.with(|v| saved_secrets.with_value(|s| form_problems(v, s, signed_in, is_edit))));
 
     let focus_first_problem = move || {
         let first = problems.with_untracked(|p| {
@@ -194,6 +154,15 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
             focus_later(id);
         }
     };
+
+    // "2 fields need attention": shows their messages (not consent's, which has its own reason)
+    // and moves to the first.
+    let show_fields = Callback::new(move |_: ()| {
+        let mut found = local_problems();
+        found.remove(CONSENT_KEY);
+        problems.set(found);
+        focus_first_problem();
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -304,12 +273,6 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                     on:input=move |ev| {
                         let raw = event_target_value(&ev);
                         values.update(|v| v.display_name = raw.clone());
-                        if problems.with_untracked(|p| p.contains_key(NAME_KEY)) {
-                            set_problem(problems, NAME_KEY, name_problem(&raw));
-                        }
-                    }
-                    on:blur=move |_| {
-                        let Some(raw) = values.try_with_untracked(|v| v.display_name.clone()) else { return };
                         set_problem(problems, NAME_KEY, name_problem(&raw));
                     }
                 />
@@ -347,12 +310,49 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
             </p>
             </div>
             <div class="dialog-actions pane-actions">
+                // Before the buttons, so Save stays the last stop of the pane's Tab loop.
+                <SaveReasons pending=pending show_fields=show_fields />
                 <button type="button" id="pane-cancel" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
-                <button type="submit" class="primary" id="pane-save" disabled=move || !consent_given()>
+                <button type="submit" class="primary" id="pane-save" disabled=move || !consent_given() aria-describedby="pane-save-reasons">
                     {move || i18n.t("connections.pane.save")}
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Why Save cannot be pressed, or would refuse, beside it: each reason a button that moves to
+/// the control it names. Its text describes Save (`aria-describedby`). The line keeps its height
+/// when empty, so ticking I agree never moves the pane under the pointer.
+#[component]
+fn SaveReasons(pending: Memo<BTreeMap<String, Problem>>, show_fields: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let consent = move || pending.with(|p| p.contains_key(CONSENT_KEY));
+    let fields = move || pending.with(|p| p.keys().filter(|k| k.as_str() != CONSENT_KEY).count());
+    view! {
+        <p class="save-reasons" id="pane-save-reasons">
+            {move || {
+                consent()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="link-button" id="reason-consent" on:click=move |_| focus_later("field-consent".to_owned())>
+                                {move || i18n.t("connections.pane.reason_consent")}
+                            </button>
+                        }
+                    })
+            }}
+            {move || {
+                let count = fields();
+                (count > 0)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="link-button" id="reason-fields" on:click=move |_| show_fields.run(())>
+                                {move || i18n.plural("connections.pane.reason_fields", count, &[])}
+                            </button>
+                        }
+                    })
+            }}
+        </p>
     }
 }
 

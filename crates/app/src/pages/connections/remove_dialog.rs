@@ -110,7 +110,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::RemoveExports { ids }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreExports { exports: removed.clone() }]));
-                toasts.success(i18n.tf("connections.remove.exports_removed", &[("names", &joined(&i18n, &names))]), Some(undo));
+                toasts.success(i18n.plural("connections.remove.exports_removed", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -142,7 +142,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::DeleteEnrichments { ids }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreEnrichments { enrichments: deleted.clone() }]));
-                toasts.success(i18n.tf("connections.remove.enrichments_deleted", &[("names", &joined(&i18n, &names))]), Some(undo));
+                toasts.success(i18n.plural("connections.remove.enrichments_deleted", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -154,7 +154,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         match portal.dispatch(Command::DeactivateEnrichments { ids: ids.clone() }) {
             Ok(_) => {
                 let undo = lasting_callback(move || ctx.undo(vec![Command::ActivateEnrichments { ids: ids.clone() }]));
-                toasts.success(i18n.tf("connections.remove.enrichments_deactivated", &[("names", &joined(&i18n, &names))]), Some(undo));
+                toasts.success(i18n.plural("connections.remove.enrichments_deactivated", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -191,10 +191,9 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                 if exports + enrichments == 0 {
                     i18n.t("connections.remove.ready")
                 } else {
-                    i18n.tf(
-                        "connections.remove.blocked",
-                        &[("exports", &exports.to_string()), ("enrichments", &enrichments.to_string())],
-                    )
+                    let exports = i18n.plural("connections.remove.exports_count", exports, &[]);
+                    let enrichments = i18n.plural("connections.remove.enrichments_count", enrichments, &[]);
+                    i18n.tf("connections.remove.blocked_by", &[("exports", &exports), ("enrichments", &enrichments)])
                 }
             }}
         </p>
@@ -265,7 +264,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         <div class="dialog-actions">
             <button id="remove-cancel" on:click=move |_| ui.remove_open.set(false)>{move || i18n.t("common.cancel")}</button>
             <button class="danger" id="confirm-remove" disabled=blocked aria-describedby="remove-status" on:click=confirm>
-                {move || i18n.t("connections.action.remove")}
+                {move || i18n.t("connections.remove.confirm")}
             </button>
         </div>
     }

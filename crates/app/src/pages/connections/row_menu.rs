@@ -190,7 +190,7 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
                 }
                 on:keydown=on_button_key
             >
-                <span aria-hidden="true">"⋯"</span>
+                <span aria-hidden="true">"⋮"</span>
             </button>
             <ul role="menu" id=menu_id class="row-menu-list" hidden=move || !open.get() on:keydown=on_menu_key>
                 {Item::ALL

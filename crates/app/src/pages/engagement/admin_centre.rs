@@ -157,7 +157,7 @@ fn LinkRow(row: EngagementLinkRow, edit: DialogTarget, manage: DialogTarget, rem
                 <span class="ei-detail">{row.instance_folder.clone()}</span>
                 <span class="ei-detail">{row.environment_id.clone()}</span>
             </th>
-            <td class="ei-status">
+            <td data-label=move || i18n.t("admin_centre.col.status") class="ei-status">
                 <span class=badge>{move || i18n.t(status_key)}</span>
                 <span class="ei-detail">
                     {move || {
@@ -165,7 +165,7 @@ fn LinkRow(row: EngagementLinkRow, edit: DialogTarget, manage: DialogTarget, rem
                     }}
                 </span>
             </td>
-            <td class="ei-members">{members}</td>
+            <td data-label=move || i18n.t("admin_centre.col.members") class="ei-members">{members}</td>
             <td class="ei-actions">
                 <button type="button" class="edit-link" aria-label=label("engagement.list.edit_named") on:click=move |_| edit.show(for_edit.clone())>
                     {move || i18n.t("engagement.list.edit")}

@@ -198,19 +198,19 @@ fn EnrichmentRowView(
                     {move || name.get()}
                 </button>
             </th>
-            <td>{move || provider.get()}</td>
-            <td class="connection-cell">
+            <td data-label=move || i18n.t("enrichment.col.provider")>{move || provider.get()}</td>
+            <td data-label=move || i18n.t("enrichment.col.connection") class="connection-cell">
                 {move || match connection.get() {
                     Some(name) => view! { <span>{name}</span> }.into_any(),
                     None => view! { <span class="badge no-connection">{move || i18n.t("exports.no_connection")}</span> }.into_any(),
                 }}
             </td>
-            <td class="active-cell">
+            <td data-label=move || i18n.t("enrichment.col.status") class="active-cell">
                 <span class=move || if active.get() { "badge badge-ok" } else { "badge badge-inactive" }>
                     {move || i18n.t(if active.get() { "enrichment.active" } else { "enrichment.inactive" })}
                 </span>
             </td>
-            <td class="status-cell">
+            <td data-label=move || i18n.t("data.enrichment.last_run") class="status-cell">
                 {move || {
                     status
                         .get()
@@ -226,8 +226,8 @@ fn EnrichmentRowView(
                 }}
                 <ConnectionCause id=cause_id name=cause_name />
             </td>
-            <td class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
-            <td>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
+            <td data-label=move || i18n.t("enrichment.col.enriched") class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
+            <td data-label=move || i18n.t("enrichment.col.last_refresh")>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
             <td class="actions-cell">
                 {move || {
                     let running = running.get();

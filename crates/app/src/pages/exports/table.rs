@@ -208,14 +208,14 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
                     {move || name.get()}
                 </button>
             </th>
-            <td class="connection-cell">
+            <td data-label=move || i18n.t("exports.col.connection") class="connection-cell">
                 {move || match connection.get() {
                     None => view! { <span class="badge no-connection">{move || i18n.t("exports.no_connection")}</span> }.into_any(),
                     Some((name, _)) => view! { <span>{name}</span> }.into_any(),
                 }}
             </td>
-            <td>{move || connection.with(|c| c.as_ref().map(|(_, t)| t.to_string()).unwrap_or_default())}</td>
-            <td class="status-cell">
+            <td data-label=move || i18n.t("exports.col.type")>{move || connection.with(|c| c.as_ref().map(|(_, t)| t.to_string()).unwrap_or_default())}</td>
+            <td data-label=move || i18n.t("exports.col.status") class="status-cell">
                 {move || {
                     status
                         .get()
@@ -231,11 +231,15 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
                 }}
                 <ConnectionCause id=cause_id name=cause_name />
             </td>
-            <td>
+            <td data-label=move || i18n.t("exports.col.schedule")>
                 {move || schedule.get().map(|(key, hours)| i18n.tf(key, &[("hours", &hours.to_string())])).unwrap_or_default()}
             </td>
-            <td>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
-            <td>{move || i18n.t(if can_edit.get() { "exports.can_edit" } else { "exports.read_only" })}</td>
+            <td data-label=move || i18n.t("exports.col.last_refreshed")>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
+            <td data-label=move || i18n.t("exports.col.permissions")>
+                <span class=move || if can_edit.get() { "badge badge-ok permission" } else { "badge permission" }>
+                    {move || i18n.t(if can_edit.get() { "exports.can_edit" } else { "exports.read_only" })}
+                </span>
+            </td>
             <td class="actions-cell">
                 {move || {
                     let running = running.get();

@@ -161,16 +161,16 @@ fn SecretTable(rotating: RwSignal<Option<SecretName>>, deleting: RwSignal<Option
                                     view! {
                                         <tr id=format!("secret-{}", secret.name)>
                                             <th scope="row">{secret.name.to_string()}</th>
-                                            <td class="secret-version">
+                                            <td data-label=move || i18n.t("key_vault.col.version") class="secret-version">
                                                 {i18n.tf("kv.version", &[("version", &secret.latest_version.to_string()), ("count", &secret.versions.to_string())])}
                                             </td>
-                                            <td>{format_timestamp(secret.updated_at, locale)}</td>
-                                            <td class="secret-status">
+                                            <td data-label=move || i18n.t("key_vault.col.updated")>{format_timestamp(secret.updated_at, locale)}</td>
+                                            <td data-label=move || i18n.t("kv.col.status") class="secret-status">
                                                 <span class=if reachable { "badge badge-ok" } else { "badge badge-bad" }>
                                                     {i18n.t(if reachable { "key_vault.reachable" } else { "kv.secret_unreachable" })}
                                                 </span>
                                             </td>
-                                            <td class="secret-used-by">{used_by}</td>
+                                            <td data-label=move || i18n.t("key_vault.col.used_by") class="secret-used-by">{used_by}</td>
                                             <td class="actions-cell">
                                                 <button
                                                     type="button"
