@@ -6,11 +6,12 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Brotli bytes of the first load: what was achieved (507.1 KB, measured with this command on the
-/// build that introduced the budget; 511.4 KB once main's later work was merged) plus 5 %. The goal is [`FIRST_LOAD_GOAL`]; this build does
-/// not reach it (see ARCHITECTURE.md, "The shipped site": the rest needs code splitting), so the
-/// budget guards against growth until it does, and must then come down to the goal or below.
-pub const FIRST_LOAD_BUDGET: usize = 532_000;
+/// Brotli bytes of the first load: what was achieved plus 2 % (570.4 KB, measured with this
+/// command once connection health, the narrow-screen shell and the binary snapshot were merged;
+/// it was 507.1 KB + 5 % before them). The goal is [`FIRST_LOAD_GOAL`]; this build does not reach
+/// it (see ARCHITECTURE.md, "The shipped site": the rest needs code splitting), so the budget
+/// guards against growth until it does, and must then come down to the goal or below.
+pub const FIRST_LOAD_BUDGET: usize = 582_000;
 
 /// The ceiling for the first load, 350 KB brotli. `cargo xtask sizes` reports against it.
 pub const FIRST_LOAD_GOAL: usize = 350_000;
