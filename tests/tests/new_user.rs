@@ -185,6 +185,8 @@ async fn open_remove(page: &Page, name: &str) -> Result<(), Failure> {
     let id = row.attr("data-connection-id").await?.ok_or("row without an id")?;
     let menu = page.find(&format!("#row-menu-{id}")).await?;
     ensure(menu.text().await? == "⋮", format!("the row menu is a vertical ellipsis, is {:?}", menu.text().await?))?;
+    // A toast left from an earlier step may cover the menu's lower items (Remove is the last).
+    dismiss_toasts(page).await?;
     menu.click().await?;
     page.click(&format!("#row-remove-{id}")).await?;
     page.find("#remove-dialog[open]").await?;
