@@ -115,19 +115,6 @@ impl DisplayName {
     }
 }
 
-impl TryFrom<String> for DisplayName {
-    type Error = NameError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        DisplayName::parse(&value)
-    }
-}
-
-impl From<DisplayName> for String {
-    fn from(value: DisplayName) -> String {
-        value.0.into()
-    }
-}
-
 impl fmt::Display for DisplayName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

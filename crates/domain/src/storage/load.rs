@@ -96,15 +96,11 @@ impl Workspace {
             None => report.effects.push(Effect::CountersRaised),
         }
         // Each map is built in bulk from its decoded objects (from nearly sorted input, in one pass).
-        // Sized once up front (by a key's first letters): growing a vector of 100,000 exports
-        // copies it again and again.
+        // Sized once up front: growing a vector of 100,000 exports copies it again and again.
         let mut counts = [0usize; 3];
         for (key, _) in &records {
-            match key.as_bytes() {
-                [b'c', b'o', b'n', ..] => counts[0] += 1,
-                [b'e', b'x', ..] => counts[1] += 1,
-                [b'e', b'n', b'r', ..] => counts[2] += 1,
-                _ => {}
+            if let Some(kind) = ["connection/", "export/", "enrichment/"].iter().position(|kind| key.starts_with(kind)) {
+                counts[kind] += 1;
             }
         }
         let mut connections = Vec::with_capacity(counts[0]);

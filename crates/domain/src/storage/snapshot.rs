@@ -141,20 +141,13 @@ fn next_frame(bytes: &[u8]) -> Option<(&str, Payload<'_>, usize)> {
     let (key, rest) = take(bytes)?;
     let key = std::str::from_utf8(key).ok()?;
     let (&kind, rest) = rest.split_first()?;
-    let (payload, _) = take(rest)?;
+    let (payload, rest) = take(rest)?;
     let payload = match kind {
         JSON => Payload::Json(std::str::from_utf8(payload).ok()?),
         POSTCARD => Payload::Postcard(payload),
         _ => return None,
     };
-    Some((key, payload, 4 + key.len() + 1 + 4 + payload_len(&payload)))
-}
-
-fn payload_len(payload: &Payload<'_>) -> usize {
-    match payload {
-        Payload::Json(text) => text.len(),
-        Payload::Postcard(bytes) => bytes.len(),
-    }
+    Some((key, payload, bytes.len() - rest.len()))
 }
 
 /// A length-prefixed slice at the start of `bytes`, and what follows it.
