@@ -13,17 +13,19 @@ use crate::sample::{ADMIN_1, ADMIN_2, CONTRIBUTOR_1, CONTRIBUTOR_2};
 use crate::workspace::Workspace;
 
 /// How big a generated workspace is. Enrichments are a tenth of the exports; a tenth of the
-/// connections are enrichment connections, the rest export connections.
+/// connections are enrichment connections, the rest export connections. Every tenth export is
+/// on the first export connection, the "hub" (see [`DemoSize::hub_exports`]), so each size has
+/// one connection whose Remove dialog lists a tenth of the exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DemoSize {
-    /// 100 connections, 1,000 exports.
+    /// 100 connections, 1,000 exports; the hub has 100 dependents.
     Small,
-    /// 2,000 connections, 20,000 exports, and every tenth export on the first export
-    /// connection, so it has exactly 2,000 dependents (the end-to-end tests' store).
+    /// 2,000 connections, 20,000 exports; the hub has exactly 2,000 dependents (the end-to-end
+    /// tests' store relies on that number).
     Test,
-    /// 1,000 connections, 10,000 exports.
+    /// 1,000 connections, 10,000 exports; the hub has 1,000 dependents.
     Medium,
-    /// 10,000 connections, 100,000 exports.
+    /// 10,000 connections, 100,000 exports; the hub has 10,000 dependents.
     Large,
 }
 
@@ -65,10 +67,11 @@ impl DemoSize {
         }
     }
 
-    /// Exports on the first export connection in addition to the round robin: all of them
-    /// for [`DemoSize::Test`] (a tenth of the exports), none otherwise.
+    /// Exports on the first export connection, the hub: every tenth export (a tenth of them),
+    /// so the Remove dialog of a connection many exports use can be tried and measured at every
+    /// size. The other exports go round robin over the remaining export connections.
     pub fn hub_exports(self) -> usize {
-        if self == DemoSize::Test { self.exports() / 10 } else { 0 }
+        self.exports() / 10
     }
 
     pub fn parse(value: &str) -> Option<DemoSize> {
@@ -133,8 +136,6 @@ pub struct Generator {
     enrichment_connections: Vec<ConnectionId>,
     last_export: Option<(ExportId, &'static str)>,
     last_enrichment: Option<(EnrichmentId, &'static str)>,
-    /// Every tenth export goes to the first export connection (see [`DemoSize::hub_exports`]).
-    hub: bool,
 }
 
 impl Generator {
@@ -167,7 +168,6 @@ impl Generator {
             enrichment_connections: Vec::with_capacity(size.enrichment_connections()),
             last_export: None,
             last_enrichment: None,
-            hub: size.hub_exports() > 0,
         }
     }
 
@@ -211,12 +211,9 @@ impl Generator {
             }
             Op::Connection(n) => self.connection(n),
             Op::Export(n) => {
+                // Every tenth export on the hub (see [`DemoSize::hub_exports`]), the rest round robin.
                 let count = self.export_connections.len();
-                let slot = match (self.hub, n % 10) {
-                    (true, 0) => 0,
-                    (true, _) => 1 + n % (count - 1),
-                    (false, _) => n % count,
-                };
+                let slot = if n.is_multiple_of(10) { 0 } else { 1 + n % (count - 1) };
                 let (connection, shared) = self.export_connections[slot].clone();
                 let actor = if shared { EDITORS[n % EDITORS.len()] } else { ADMINS[n % ADMINS.len()] };
                 self.last_export = Some((self.ws.counters.export(0), actor));

@@ -39,24 +39,42 @@ fn check_shape(ws: &Workspace, size: DemoSize) {
     assert!(ws.events().last().is_some_and(|e| e.at <= NOW));
 }
 
+/// The first export connection is the hub: a tenth of the exports use it, more than any other.
+/// Returns how many depend on it.
+fn check_hub(ws: &Workspace, size: DemoSize) -> usize {
+    let first = ws.connections().filter(|c| c.category() == Category::Export).min_by_key(|c| c.created_at).unwrap().id.clone();
+    let on_hub = ws.dependents(&first).exports.len();
+    assert_eq!(on_hub, size.hub_exports());
+    assert_eq!(on_hub, size.exports() / 10);
+    let others = ws.connections().filter(|c| c.id != first).map(|c| ws.dependents(&c.id).exports.len()).max();
+    assert!(others.is_some_and(|o| o < on_hub), "the hub has the most dependents ({on_hub}), the next {others:?}");
+    on_hub
+}
+
 #[test]
 fn the_test_size_has_one_connection_with_two_thousand_dependents() {
     let ws = Workspace::generated(DemoSize::Test, NOW);
     check_shape(&ws, DemoSize::Test);
-    let first = ws.connections().filter(|c| c.category() == Category::Export).min_by_key(|c| c.created_at).unwrap().id.clone();
-    let most = ws.connections().map(|c| ws.dependents(&c.id).exports.len()).max();
-    assert_eq!(ws.dependents(&first).exports.len(), 2_000);
-    assert_eq!(most, Some(2_000));
+    assert_eq!(check_hub(&ws, DemoSize::Test), 2_000);
 }
 
 #[test]
 fn small_has_the_promised_counts_and_only_valid_references() {
-    check_shape(&Workspace::generated(DemoSize::Small, NOW), DemoSize::Small);
+    let ws = Workspace::generated(DemoSize::Small, NOW);
+    check_shape(&ws, DemoSize::Small);
+    assert_eq!(check_hub(&ws, DemoSize::Small), 100);
 }
 
 #[test]
 fn medium_has_the_promised_counts() {
-    check_shape(&Workspace::generated(DemoSize::Medium, NOW), DemoSize::Medium);
+    let ws = Workspace::generated(DemoSize::Medium, NOW);
+    check_shape(&ws, DemoSize::Medium);
+    assert_eq!(check_hub(&ws, DemoSize::Medium), 1_000);
+}
+
+#[test]
+fn large_has_a_hub_of_ten_thousand() {
+    assert_eq!(DemoSize::Large.hub_exports(), 10_000);
 }
 
 #[test]
