@@ -12,6 +12,7 @@
 //! - [`workspace`]: the state and [`Workspace::apply`], the only way to change it.
 //! - `rules`: the checks behind `apply`, one file per area.
 //! - [`views`]: role-aware read models for the UI.
+//! - [`listing`]: Data › Exports' order, kept with every change, and its paged query.
 //! - [`health`]: each connection's test and run history, and its derived health state.
 //! - [`map`]: the map of what uses a connection (groups, counts, which nodes are drawn).
 //! - [`checks`]: "Test connection", the offline re-check of a saved connection.
@@ -35,6 +36,7 @@ pub mod error;
 pub mod event;
 pub mod health;
 pub mod ids;
+pub mod listing;
 pub mod map;
 pub mod model;
 mod rules;
@@ -51,6 +53,7 @@ pub use command::{Action, Command};
 pub use error::DomainError;
 pub use event::{Event, EventKind, ObjectRef};
 pub use health::{Health, HealthEntry, HealthHistory, HealthReason, HealthResult, HealthSummary, HealthView, HistoryRow, HISTORY_LIMIT};
+pub use listing::{ExportColumn, ExportListing, ExportQuery};
 pub use map::{MapGroup, MapKind, MapNode, MapStatus, MapTarget, UsageMap, MAP_DRAWN};
 pub use ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName, UserId};
 pub use model::*;

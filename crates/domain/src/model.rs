@@ -281,6 +281,19 @@ pub type ExportStatus = RunStatus;
 pub type EnrichmentStatus = RunStatus;
 
 impl RunStatus {
+    /// Every status, in declaration order (`status as usize` is its place here).
+    pub const ALL: [RunStatus; 9] = [
+        RunStatus::NotStarted,
+        RunStatus::Queued,
+        RunStatus::Processing,
+        RunStatus::Refreshing,
+        RunStatus::Successful,
+        RunStatus::Skipped,
+        RunStatus::Failure,
+        RunStatus::Failed,
+        RunStatus::Canceled,
+    ];
+
     pub fn is_running(self) -> bool {
         matches!(self, RunStatus::Queued | RunStatus::Processing | RunStatus::Refreshing)
     }

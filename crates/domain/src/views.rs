@@ -311,24 +311,27 @@ impl Workspace {
             .collect()
     }
 
+    /// Every export's row, in id order. Data › Exports lists a page at a time instead
+    /// ([`Workspace::export_listing`], [`Workspace::export_rows_of`]).
     pub fn export_rows(&self, viewer: &UserId) -> Vec<ExportRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
-        self.exports
-            .values()
-            .map(|e| ExportRow {
-                id: e.id.clone(),
-                name: e.name.to_string(),
-                kind: e.kind,
-                connection: e.connection.as_ref().and_then(|c| self.choice(c)),
-                status: e.status,
-                active: e.is_active(),
-                schedule: e.schedule,
-                last_refreshed: e.last_refreshed,
-                owner_name: self.user_name(&e.owner),
-                can_edit: self.may_manage_export(role, viewer, e),
-                failed_on_connection: e.failed_on_connection && crate::health::run_failed(e.status),
-            })
-            .collect()
+        self.exports.values().map(|e| self.export_row(role, viewer, e)).collect()
+    }
+
+    pub(crate) fn export_row(&self, role: Role, viewer: &UserId, e: &crate::model::Export) -> ExportRow {
+        ExportRow {
+            id: e.id.clone(),
+            name: e.name.to_string(),
+            kind: e.kind,
+            connection: e.connection.as_ref().and_then(|c| self.choice(c)),
+            status: e.status,
+            active: e.is_active(),
+            schedule: e.schedule,
+            last_refreshed: e.last_refreshed,
+            owner_name: self.user_name(&e.owner),
+            can_edit: self.may_manage_export(role, viewer, e),
+            failed_on_connection: e.failed_on_connection && crate::health::run_failed(e.status),
+        }
     }
 
     pub fn enrichment_rows(&self, viewer: &UserId) -> Vec<EnrichmentRow> {

@@ -32,6 +32,10 @@ pub(crate) struct Index {
     pub connections_by_secret: BTreeMap<SecretName, BTreeSet<ConnectionId>>,
     /// Case-folded display names per category.
     pub names: BTreeMap<(Category, String), ConnectionId>,
+    /// Data › Exports' order (see `listing`), built on first use rather than at start-up:
+    /// sorting 100,000 names would add a tenth to the largest cold start.
+    /// Until then changes need not touch it.
+    pub export_order: std::sync::OnceLock<crate::listing::ExportOrder>,
 }
 
 /// Who is acting, and when.
@@ -227,6 +231,9 @@ impl Workspace {
         if let Some(c) = &export.connection {
             self.index.exports_by_connection.entry(c.clone()).or_default().insert(export.id.clone());
         }
+        if let Some(order) = self.index.export_order.get_mut() {
+            order.insert(&export);
+        }
         self.exports.insert(export.id.clone(), export);
     }
 
@@ -236,7 +243,11 @@ impl Workspace {
     }
 
     fn unlink_export(&mut self, id: &ExportId) {
-        let Some(c) = self.exports.get(id).and_then(|e| e.connection.clone()) else { return };
+        let Some(old) = self.exports.get(id) else { return };
+        if let Some(order) = self.index.export_order.get_mut() {
+            order.remove(old);
+        }
+        let Some(c) = old.connection.clone() else { return };
         if let Some(set) = self.index.exports_by_connection.get_mut(&c) {
             set.remove(id);
             if set.is_empty() {

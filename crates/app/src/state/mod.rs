@@ -81,6 +81,13 @@ impl Portal {
         Ok(events)
     }
 
+    /// Builds the orders the long lists read (Data › Exports) in a task of its own, after the
+    /// current one, so that a cold start paints first and opening the list does not pay for it.
+    pub fn prepare_lists(&self) {
+        let workspace = self.workspace;
+        leptos::prelude::set_timeout(move || workspace.with_untracked(|w| w.prepare_export_order()), std::time::Duration::ZERO);
+    }
+
     /// Replaces the whole workspace (sample data, start empty, a large demo, restore) and stores
     /// it whole, through the same queue as every other write. Administrators only, once a
     /// workspace exists; the domain decides.
@@ -96,6 +103,7 @@ impl Portal {
         self.workspace.set(workspace);
         self.phase.set(Phase::Ready);
         self.writer.replace_queue(self.workspace, Pending::Replace { events });
+        self.prepare_lists();
         Ok(())
     }
 

@@ -183,7 +183,10 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
     portal.current_user.set(user);
     portal.phase.set(phase);
     ask_to_persist(portal);
-    request_animation_frame(|| crate::perf::mark_frame("portal-ready"));
+    request_animation_frame(move || {
+        crate::perf::mark_frame("portal-ready");
+        portal.prepare_lists();
+    });
 }
 
 /// Asks the browser to keep this site's data even when space runs low, without waiting on it:

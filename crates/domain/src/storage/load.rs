@@ -186,7 +186,7 @@ impl Workspace {
         }
         for n in self.enrichments.values_mut() {
             match &n.connection {
-                Some(c) if !self.connections.get(c).is_some_and(|found| found.type_id == n.provider) => {
+                Some(c) if self.connections.get(c).is_none_or(|found| found.type_id != n.provider) => {
                     let connection = c.clone();
                     n.connection = None;
                     n.active = false;

@@ -2,63 +2,26 @@
 //! the bulk actions, and Run (with its progress) on each row.
 
 use super::super::data_common::run::progress;
-use crate::ui::table::{arrange, cell, Cell, Pager, Paged, SelectAllMatching, SortHeader, SortState};
+use crate::ui::table::{cell, page_range, Pager, SelectAllMatching, SortHeader, SortState};
 use super::actions::ExportActions;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;
 use crate::time::{format_number, format_timestamp};
-use connections_domain::{ExportId, ExportRow, Schedule};
+use connections_domain::{ConnectionId, ExportColumn, ExportId, ExportListing, ExportQuery, ExportRow, RunStatus};
 use super::super::data_common::filter::ConnectionCause;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Connection,
-    Type,
-    Status,
-    Schedule,
-    LastRefreshed,
-    Permissions,
-}
-
-fn schedule_rank(schedule: &Schedule) -> (u8, u32) {
-    match schedule {
-        Schedule::WithEachRefresh => (0, 0),
-        Schedule::Recurring { every_hours } => (1, *every_hours),
-        Schedule::OnDemand => (2, 0),
+/// Where each status sorts: by its label in the reader's language, as the column shows it.
+fn status_rank(i18n: &I18n) -> [u8; RunStatus::ALL.len()] {
+    let mut labels: Vec<(String, usize)> = RunStatus::ALL.iter().map(|s| (i18n.t(labels::run_status(*s)), *s as usize)).collect();
+    labels.sort_unstable();
+    let mut rank = [0u8; RunStatus::ALL.len()];
+    for (place, (_, status)) in labels.into_iter().enumerate() {
+        rank[status] = place as u8;
     }
-}
-
-/// The row's key for `column`, made once per row when the list changes; ties keep the domain's
-/// order (by id).
-fn sort_key(i18n: &I18n, column: Column, row: &ExportRow) -> (Cell, String) {
-    let name = row.name.to_lowercase();
-    let primary = match column {
-        Column::Name => Cell::Empty,
-        Column::Connection => row.connection.as_ref().map(|c| c.display_name.to_lowercase()).into(),
-        Column::Type => row.connection.as_ref().map(|c| c.type_name.to_string()).into(),
-        Column::Status => Cell::Text(i18n.t(labels::run_status(row.status))),
-        Column::Schedule => {
-            let (rank, hours) = schedule_rank(&row.schedule);
-            Cell::Number(((rank as i64) << 32) + hours as i64)
-        }
-        Column::LastRefreshed => row.last_refreshed.map(|t| t.0).into(),
-        Column::Permissions => Cell::Number(if row.can_edit { 0 } else { 1 }),
-    };
-    (primary, name)
-}
-
-/// Whether the row matches the search text (name, connection or connection type), `needle`
-/// being already trimmed and lowercased.
-pub fn matches(row: &ExportRow, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    row.name.to_lowercase().contains(&needle)
-        || row.connection.as_ref().is_some_and(|c| c.display_name.to_lowercase().contains(&needle) || c.type_name.to_lowercase().contains(&needle))
+    rank
 }
 
 #[component]
@@ -71,35 +34,47 @@ pub fn ExportTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
-    let sort = RwSignal::new(SortState { key: Column::Name, ascending: true });
-    let all = Memo::new(move |_| {
-        let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.export_rows(&viewer))
-    });
-    let table = Paged::new(all, move |rows| {
-        let needle = search.with(|s| s.trim().to_lowercase());
+    let sort = RwSignal::new(SortState { key: ExportColumn::Name, ascending: true });
+    let page = RwSignal::new(0usize);
+    // The domain keeps the order; the page asks it for the matching ids, then projects only
+    // the visible rows. Nothing here is proportional to the number of exports.
+    let query = Memo::new(move |_| {
         let order = sort.get();
-        filter.with(|only| {
-            arrange(
-                rows,
-                |r| only.as_ref().is_none_or(|c| r.connection.as_ref().is_some_and(|x| x.id.as_str() == c)) && matches(r, &needle),
-                |r| sort_key(&i18n, order.key, r),
-                order.ascending,
-            )
-        })
+        ExportQuery {
+            connection: filter.get().map(ConnectionId::new),
+            search: search.get(),
+            column: order.key,
+            descending: !order.ascending,
+            status_rank: if order.key == ExportColumn::Status { status_rank(&i18n) } else { ExportQuery::by_name().status_rank },
+        }
+    });
+    let listing = Memo::new(move |_| {
+        let viewer = portal.current_user.get();
+        query.with(|q| portal.workspace.with(|w| w.export_listing(&viewer, q)))
+    });
+    let matching = Memo::new(move |_| listing.with(ExportListing::matching));
+    let page_ids = Memo::new(move |_| listing.with(|l| portal.workspace.with(|w| l.slice(w, page_range(l.matching(), page.get())))));
+    let page_rows = Memo::new(move |_| {
+        let viewer = portal.current_user.get();
+        page_ids.with(|ids| portal.workspace.with(|w| w.export_rows_of(&viewer, ids)))
     });
     // A new search or filter starts at the first page.
     Effect::new(move |_| {
         search.track();
         filter.track();
-        table.page.set(0);
+        page.set(0);
     });
-    let page_editable = Signal::derive(move || table.page_rows.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<Vec<_>>()));
-    let matching_editable = Signal::derive(move || table.matching_ids(|r| r.can_edit.then(|| r.id.clone())));
+    let page_editable = Signal::derive(move || page_rows.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<Vec<_>>()));
+    // Read only once the whole page is selected (the offer to select every match shows then).
+    let matching_editable = Signal::derive(move || {
+        let viewer = portal.current_user.get();
+        listing.with(|l| portal.workspace.with(|w| w.manageable_exports(&viewer, &l.ids(w))))
+    });
     let all_selected = move || {
         let ids = page_editable.get();
         !ids.is_empty() && selected.with(|s| ids.iter().all(|i| s.contains(i)))
     };
+    let row = move |id: ExportId| Memo::new(move |_| page_rows.with(|rows| rows.iter().find(|r| r.id == id).cloned()));
 
     view! {
         <SelectAllMatching selected=selected matching=matching_editable page_ids=page_editable />
@@ -108,16 +83,16 @@ pub fn ExportTable(
                 let locale = i18n.locale();
                 i18n.tf(
                     "data.export.count",
-                    &[("shown", &format_number(table.matching() as u64, locale)), ("total", &format_number(table.total() as u64, locale))],
+                    &[("shown", &format_number(matching.get() as u64, locale)), ("total", &format_number(listing.with(ExportListing::total) as u64, locale))],
                 )
             }}
         </p>
         <Show
-            when=move || { table.matching() > 0 }
+            when=move || { matching.get() > 0 }
             fallback=move || {
                 view! {
                     <p class="empty-state" id="export-empty">
-                        {move || if all.with(Vec::is_empty) { i18n.t("exports.empty") } else { i18n.t("data.no_match") }}
+                        {move || if listing.with(|l| l.total() == 0) { i18n.t("exports.empty") } else { i18n.t("data.no_match") }}
                     </p>
                 }
             }
@@ -143,24 +118,24 @@ pub fn ExportTable(
                                     }
                                 />
                             </th>
-                            <SortHeader sort=sort page=table.page key=Column::Name label_key="exports.col.name" />
-                            <SortHeader sort=sort page=table.page key=Column::Connection label_key="exports.col.connection" />
-                            <SortHeader sort=sort page=table.page key=Column::Type label_key="exports.col.type" />
-                            <SortHeader sort=sort page=table.page key=Column::Status label_key="exports.col.status" />
-                            <SortHeader sort=sort page=table.page key=Column::Schedule label_key="exports.col.schedule" />
-                            <SortHeader sort=sort page=table.page key=Column::LastRefreshed label_key="exports.col.last_refreshed" />
-                            <SortHeader sort=sort page=table.page key=Column::Permissions label_key="exports.col.permissions" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Name label_key="exports.col.name" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Connection label_key="exports.col.connection" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Type label_key="exports.col.type" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Status label_key="exports.col.status" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Schedule label_key="exports.col.schedule" />
+                            <SortHeader sort=sort page=page key=ExportColumn::LastRefreshed label_key="exports.col.last_refreshed" />
+                            <SortHeader sort=sort page=page key=ExportColumn::Permissions label_key="exports.col.permissions" />
                             <th scope="col">{move || i18n.t("data.actions")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || table.page_ids(|r: &ExportRow| &r.id) key=|id| id.clone() let:id>
-                            <ExportRowView row=table.row(id, |r: &ExportRow| &r.id) selected=selected actions=actions open_pane=open_pane />
+                        <For each=move || page_ids.get() key=|id| id.clone() let:id>
+                            <ExportRowView row=row(id) selected=selected actions=actions open_pane=open_pane />
                         </For>
                     </tbody>
                 </table>
             </div>
-            <Pager total=Signal::derive(move || table.matching()) page=table.page id_prefix="export-" label_key="table.pages.exports" />
+            <Pager total=matching.into() page=page id_prefix="export-" label_key="table.pages.exports" />
         </Show>
     }
 }

@@ -1,0 +1,370 @@
+//! The order of Data › Exports, kept with every change, so that a page of 100,000 exports is
+//! listed, searched and sorted without projecting every export or sorting their names.
+//!
+//! [`ExportOrder`] holds each export's folded name (in a `BTreeMap`, so the Name order is
+//! always there) with a copy of the few fields the list filters and sorts by. It is built in
+//! bulk on first use (or ahead of it, [`Workspace::prepare_export_order`]); after that every
+//! export goes in and out through `put_export` / `take_export`, which keep it in step. [`Workspace::export_listing`] answers a query with the ids of
+//! every matching export in order; [`Workspace::export_rows_of`] projects only the visible ones.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+use smol_str::{SmolStr, StrExt};
+
+use crate::catalog::{catalog, Category, ConnectionTypeId};
+use crate::ids::{ConnectionId, ExportId, UserId};
+use crate::model::{Export, Role, RunStatus, Schedule, Timestamp};
+use crate::views::ExportRow;
+use crate::workspace::Workspace;
+
+/// The fields of an export that its list's filter and sort read, copied beside its name key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SortFields {
+    connection: Option<ConnectionId>,
+    status: RunStatus,
+    schedule: Schedule,
+    last_refreshed: Option<Timestamp>,
+    owner: UserId,
+}
+
+impl SortFields {
+    fn of(export: &Export) -> SortFields {
+        SortFields {
+            connection: export.connection.clone(),
+            status: export.status,
+            schedule: export.schedule,
+            last_refreshed: export.last_refreshed,
+            owner: export.owner.clone(),
+        }
+    }
+}
+
+/// Every export by folded name, then id (ties in the domain's order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ExportOrder {
+    by_name: BTreeMap<(SmolStr, ExportId), SortFields>,
+}
+
+impl ExportOrder {
+    fn key(export: &Export) -> (SmolStr, ExportId) {
+        (fold(export.name.as_str()), export.id.clone())
+    }
+
+    pub(crate) fn insert(&mut self, export: &Export) {
+        self.by_name.insert(Self::key(export), SortFields::of(export));
+    }
+
+    pub(crate) fn remove(&mut self, export: &Export) {
+        self.by_name.remove(&Self::key(export));
+    }
+
+    /// Built in bulk: the keys are sorted once and the tree is built from the sorted run.
+    pub(crate) fn build<'a>(exports: impl Iterator<Item = &'a Export>) -> ExportOrder {
+        let mut entries: Vec<_> = exports.map(|e| (Self::key(e), SortFields::of(e))).collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        ExportOrder { by_name: entries.into_iter().collect() }
+    }
+}
+
+/// A name regardless of case: the same as `str::to_lowercase`, without its per-character
+/// work for the usual short ASCII name.
+fn fold(name: &str) -> SmolStr {
+    const INLINE: usize = 23;
+    if name.len() <= INLINE && name.is_ascii() {
+        let mut buffer = [0u8; INLINE];
+        let folded = &mut buffer[..name.len()];
+        folded.copy_from_slice(name.as_bytes());
+        folded.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return SmolStr::new(std::str::from_utf8(folded).unwrap_or(name));
+    }
+    name.to_lowercase_smolstr()
+}
+
+/// A column of Data › Exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportColumn {
+    Name,
+    Connection,
+    Type,
+    Status,
+    Schedule,
+    LastRefreshed,
+    Permissions,
+}
+
+/// What Data › Exports shows: the `?connection=` filter, the search text as typed, and the
+/// sort. Rows without a value (no connection, never refreshed) come first in ascending order;
+/// equal values are ordered by name, then in the domain's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportQuery {
+    pub connection: Option<ConnectionId>,
+    /// Matched, regardless of case, against the export's name and its connection's name and
+    /// type; leading and trailing spaces are ignored.
+    pub search: String,
+    pub column: ExportColumn,
+    pub descending: bool,
+    /// Where each status sorts, as the list shows it (by its label in the reader's language).
+    pub status_rank: [u8; RunStatus::ALL.len()],
+}
+
+impl ExportQuery {
+    /// Every export, by name.
+    pub fn by_name() -> ExportQuery {
+        ExportQuery {
+            connection: None,
+            search: String::new(),
+            column: ExportColumn::Name,
+            descending: false,
+            status_rank: std::array::from_fn(|i| i as u8),
+        }
+    }
+}
+
+/// The answer to an [`ExportQuery`]: how many exports match, and which, in order. The
+/// default view (every export by name) keeps no list of its own: its pages are read straight
+/// from the kept order, so opening Data › Exports costs a page, not 100,000 ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportListing {
+    total: usize,
+    order: Order,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Order {
+    EveryExportByName,
+    Ids(Vec<ExportId>),
+}
+
+impl Default for ExportListing {
+    fn default() -> Self {
+        ExportListing { total: 0, order: Order::Ids(Vec::new()) }
+    }
+}
+
+impl ExportListing {
+    /// Every export the viewer can see, before search and filter.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many exports match.
+    pub fn matching(&self) -> usize {
+        match &self.order {
+            Order::EveryExportByName => self.total,
+            Order::Ids(ids) => ids.len(),
+        }
+    }
+
+    /// The matching ids at `range` (clamped), from the workspace this listing was made from.
+    pub fn slice(&self, ws: &Workspace, range: Range<usize>) -> Vec<ExportId> {
+        match &self.order {
+            Order::EveryExportByName => {
+                ws.export_order().by_name.keys().skip(range.start).take(range.len()).map(|(_, id)| id.clone()).collect()
+            }
+            Order::Ids(ids) => ids[range.start.min(ids.len())..range.end.min(ids.len())].to_vec(),
+        }
+    }
+
+    /// Every matching id, in order.
+    pub fn ids(&self, ws: &Workspace) -> Vec<ExportId> {
+        self.slice(ws, 0..self.matching())
+    }
+}
+
+/// What a query needs to know about one connection, looked up once per query.
+struct ConnectionFacts {
+    name_rank: u32,
+    type_rank: u32,
+    shared: bool,
+    matches: bool,
+}
+
+fn schedule_rank(schedule: Schedule) -> i64 {
+    match schedule {
+        Schedule::WithEachRefresh => 0,
+        Schedule::Recurring { every_hours } => (1 << 32) + every_hours as i64,
+        Schedule::OnDemand => 2 << 32,
+    }
+}
+
+/// Each connection type's place in the order of type names.
+fn type_ranks() -> FxHashMap<ConnectionTypeId, u32> {
+    let mut types: Vec<_> = catalog().iter().map(|t| (t.name, t.id)).collect();
+    types.sort_unstable();
+    types.into_iter().enumerate().map(|(rank, (_, id))| (id, rank as u32)).collect()
+}
+
+impl Workspace {
+    /// The kept order, built now if this is its first use.
+    fn export_order(&self) -> &ExportOrder {
+        self.index.export_order.get_or_init(|| ExportOrder::build(self.exports.values()))
+    }
+
+    /// Builds the kept order ahead of its first use (the app calls it once the first page is
+    /// painted, so that opening Data › Exports does not pay for it). Does nothing after that.
+    pub fn prepare_export_order(&self) {
+        self.export_order();
+    }
+
+    /// The exports `query` lists for `viewer`, in order. Costs one pass over the kept name
+    /// order (no export is projected), plus a sort of plain numbers when the column is not Name.
+    pub fn export_listing(&self, viewer: &UserId, query: &ExportQuery) -> ExportListing {
+        let Some(role) = self.role_of(viewer) else { return ExportListing::default() };
+        let needle = query.search.trim().to_lowercase();
+        let finder = (!needle.is_empty()).then(|| memchr::memmem::Finder::new(needle.as_bytes()));
+        let order = &self.export_order().by_name;
+        let total = order.len();
+        if query.column == ExportColumn::Name && !query.descending && query.connection.is_none() && finder.is_none() {
+            return ExportListing { total, order: Order::EveryExportByName };
+        }
+        // Connection facts are needed for a search, a sort on a connection's column, or a
+        // contributor's Permissions sort; the Name order on its own needs none.
+        let needs_facts = finder.is_some() || matches!(query.column, ExportColumn::Connection | ExportColumn::Type | ExportColumn::Permissions);
+        let facts = needs_facts.then(|| self.connection_facts(finder.as_ref()));
+        let fact = |c: &Option<ConnectionId>| c.as_ref().and_then(|c| facts.as_ref().and_then(|f| f.get(c)));
+        let keep = |(name, _): &(SmolStr, ExportId), fields: &SortFields| {
+            query.connection.as_ref().is_none_or(|only| fields.connection.as_ref() == Some(only))
+                && finder.as_ref().is_none_or(|f| f.find(name.as_bytes()).is_some() || fact(&fields.connection).is_some_and(|c| c.matches))
+        };
+        // One connection's exports: walk only them, not the whole order.
+        let candidates: Box<dyn Iterator<Item = (&(SmolStr, ExportId), &SortFields)>> = match &query.connection {
+            Some(only) if query.search.trim().is_empty() => {
+                let mut keys: Vec<(SmolStr, ExportId)> = self
+                    .index
+                    .exports_by_connection
+                    .get(only)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| self.exports.get(id))
+                    .map(ExportOrder::key)
+                    .collect();
+                keys.sort_unstable();
+                Box::new(keys.into_iter().filter_map(move |k| order.get_key_value(&k)))
+            }
+            _ => Box::new(order.iter()),
+        };
+        if query.column == ExportColumn::Name {
+            let mut ids: Vec<ExportId> = Vec::new();
+            let mut names: Vec<&SmolStr> = Vec::new();
+            for (key, fields) in candidates {
+                if keep(key, fields) {
+                    ids.push(key.1.clone());
+                    if query.descending {
+                        names.push(&key.0);
+                    }
+                }
+            }
+            if query.descending {
+                reverse_keeping_ties(&mut ids, &names);
+            }
+            return ExportListing { total, order: Order::Ids(ids) };
+        }
+        // Other columns: a number per export, then its name's rank, then its place by id.
+        let mut keyed: Vec<(i64, u32, u32)> = Vec::new();
+        let mut ids: Vec<ExportId> = Vec::new();
+        let mut name_rank = 0u32;
+        let mut previous: Option<&SmolStr> = None;
+        for (key, fields) in candidates {
+            if previous.is_some_and(|p| *p != key.0) {
+                name_rank += 1;
+            }
+            previous = Some(&key.0);
+            if !keep(key, fields) {
+                continue;
+            }
+            let primary = match query.column {
+                ExportColumn::Name => 0,
+                ExportColumn::Connection => fact(&fields.connection).map_or(-1, |c| c.name_rank as i64),
+                ExportColumn::Type => fact(&fields.connection).map_or(-1, |c| c.type_rank as i64),
+                ExportColumn::Status => query.status_rank[fields.status as usize] as i64,
+                ExportColumn::Schedule => schedule_rank(fields.schedule),
+                ExportColumn::LastRefreshed => fields.last_refreshed.map_or(i64::MIN, |t| t.0),
+                ExportColumn::Permissions => {
+                    let can_edit = match role {
+                        Role::Administrator => true,
+                        Role::Viewer => false,
+                        Role::Contributor => match &fields.connection {
+                            Some(_) => fact(&fields.connection).is_some_and(|c| c.shared),
+                            None => &fields.owner == viewer,
+                        },
+                    };
+                    if can_edit { 0 } else { 1 }
+                }
+            };
+            keyed.push((primary, name_rank, ids.len() as u32));
+            ids.push(key.1.clone());
+        }
+        if query.descending {
+            keyed.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
+        } else {
+            keyed.sort_unstable();
+        }
+        let ids = keyed.into_iter().map(|(_, _, at)| ids[at as usize].clone()).collect();
+        ExportListing { total, order: Order::Ids(ids) }
+    }
+
+    /// The rows of `ids` (a page of a listing), in that order; ids that no longer exist are
+    /// left out.
+    pub fn export_rows_of(&self, viewer: &UserId, ids: &[ExportId]) -> Vec<ExportRow> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        ids.iter().filter_map(|id| self.exports.get(id)).map(|e| self.export_row(role, viewer, e)).collect()
+    }
+
+    /// Of `ids`, those `viewer` may change (for "Select all N matching").
+    pub fn manageable_exports(&self, viewer: &UserId, ids: &[ExportId]) -> Vec<ExportId> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        if role == Role::Administrator {
+            return ids.to_vec();
+        }
+        ids.iter().filter(|id| self.exports.get(*id).is_some_and(|e| self.may_manage_export(role, viewer, e))).cloned().collect()
+    }
+
+    /// Each export connection's place in the order of names and of type names, whether
+    /// contributors may use it, and whether it matches the search.
+    fn connection_facts(&self, finder: Option<&memchr::memmem::Finder<'_>>) -> FxHashMap<&ConnectionId, ConnectionFacts> {
+        let types = type_ranks();
+        let type_matches: FxHashMap<ConnectionTypeId, bool> = catalog()
+            .iter()
+            .map(|t| (t.id, finder.is_some_and(|f| f.find(t.name.to_lowercase().as_bytes()).is_some())))
+            .collect();
+        let mut facts = FxHashMap::default();
+        let mut rank = 0u32;
+        let mut previous: Option<&str> = None;
+        for ((category, folded), id) in self.index.names.range((Category::Export, String::new())..) {
+            if *category != Category::Export {
+                break;
+            }
+            let Some(c) = self.connections.get(id) else { continue };
+            if previous.is_some_and(|p| p != folded) {
+                rank += 1;
+            }
+            previous = Some(folded);
+            let matches = type_matches.get(&c.type_id).copied().unwrap_or(false) || finder.is_some_and(|f| f.find(folded.as_bytes()).is_some());
+            facts.insert(
+                id,
+                ConnectionFacts { name_rank: rank, type_rank: types.get(&c.type_id).copied().unwrap_or(u32::MAX), shared: c.shared_with_contributors(), matches },
+            );
+        }
+        facts
+    }
+}
+
+/// Reverses a Name-ordered list while keeping exports of the same name in the domain's order.
+fn reverse_keeping_ties(ids: &mut [ExportId], names: &[&SmolStr]) {
+    ids.reverse();
+    let n = ids.len();
+    let mut start = 0;
+    while start < n {
+        // Names are in reverse order now: the run of equal names at `start`.
+        let name = names[n - 1 - start];
+        let mut end = start + 1;
+        while end < n && names[n - 1 - end] == name {
+            end += 1;
+        }
+        ids[start..end].reverse();
+        start = end;
+    }
+}
