@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use smol_str::{SmolStr, StrExt};
 
 use crate::catalog::{catalog, Category, ConnectionTypeId};
@@ -134,7 +134,8 @@ pub struct ExportListing {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Order {
-    EveryExportByName,
+    /// Every export, read from the kept order page by page.
+    EveryExportByName { descending: bool },
     Ids(Vec<ExportId>),
 }
 
@@ -153,7 +154,7 @@ impl ExportListing {
     /// How many exports match.
     pub fn matching(&self) -> usize {
         match &self.order {
-            Order::EveryExportByName => self.total,
+            Order::EveryExportByName { .. } => self.total,
             Order::Ids(ids) => ids.len(),
         }
     }
@@ -161,8 +162,11 @@ impl ExportListing {
     /// The matching ids at `range` (clamped), from the workspace this listing was made from.
     pub fn slice(&self, ws: &Workspace, range: Range<usize>) -> Vec<ExportId> {
         match &self.order {
-            Order::EveryExportByName => {
+            Order::EveryExportByName { descending: false } => {
                 ws.export_order().by_name.keys().skip(range.start).take(range.len()).map(|(_, id)| id.clone()).collect()
+            }
+            Order::EveryExportByName { descending: true } => {
+                descending_keeping_ties(ws.export_order().by_name.keys().rev()).skip(range.start).take(range.len()).collect()
             }
             Order::Ids(ids) => ids[range.start.min(ids.len())..range.end.min(ids.len())].to_vec(),
         }
@@ -179,7 +183,6 @@ struct ConnectionFacts {
     name_rank: u32,
     type_rank: u32,
     shared: bool,
-    matches: bool,
 }
 
 fn schedule_rank(schedule: Schedule) -> i64 {
@@ -217,17 +220,22 @@ impl Workspace {
         let finder = (!needle.is_empty()).then(|| memchr::memmem::Finder::new(needle.as_bytes()));
         let order = &self.export_order().by_name;
         let total = order.len();
-        if query.column == ExportColumn::Name && !query.descending && query.connection.is_none() && finder.is_none() {
-            return ExportListing { total, order: Order::EveryExportByName };
+        if query.column == ExportColumn::Name && query.connection.is_none() && finder.is_none() {
+            return ExportListing { total, order: Order::EveryExportByName { descending: query.descending } };
         }
-        // Connection facts are needed for a search, a sort on a connection's column, or a
-        // contributor's Permissions sort; the Name order on its own needs none.
-        let needs_facts = finder.is_some() || matches!(query.column, ExportColumn::Connection | ExportColumn::Type | ExportColumn::Permissions);
-        let facts = needs_facts.then(|| self.connection_facts(finder.as_ref()));
+        // Connection facts are needed for a sort on a connection's column or a contributor's
+        // Permissions sort; the other columns need none.
+        let needs_facts = matches!(query.column, ExportColumn::Connection | ExportColumn::Type | ExportColumn::Permissions);
+        let facts = needs_facts.then(|| self.connection_facts());
         let fact = |c: &Option<ConnectionId>| c.as_ref().and_then(|c| facts.as_ref().and_then(|f| f.get(c)));
+        // A search matches an export by its name, or by its connection's name or type: the
+        // connections that match are found once, and usually there are none to look up.
+        let matched = finder.as_ref().map(|f| self.export_connections_matching(f)).unwrap_or_default();
         let keep = |(name, _): &(SmolStr, ExportId), fields: &SortFields| {
             query.connection.as_ref().is_none_or(|only| fields.connection.as_ref() == Some(only))
-                && finder.as_ref().is_none_or(|f| f.find(name.as_bytes()).is_some() || fact(&fields.connection).is_some_and(|c| c.matches))
+                && finder.as_ref().is_none_or(|f| {
+                    f.find(name.as_bytes()).is_some() || (!matched.is_empty() && fields.connection.as_ref().is_some_and(|c| matched.contains(c)))
+                })
         };
         // One connection's exports: walk only them, not the whole order.
         let candidates: Box<dyn Iterator<Item = (&(SmolStr, ExportId), &SortFields)>> = match &query.connection {
@@ -322,34 +330,61 @@ impl Workspace {
         ids.iter().filter(|id| self.exports.get(*id).is_some_and(|e| self.may_manage_export(role, viewer, e))).cloned().collect()
     }
 
-    /// Each export connection's place in the order of names and of type names, whether
-    /// contributors may use it, and whether it matches the search.
-    fn connection_facts(&self, finder: Option<&memchr::memmem::Finder<'_>>) -> FxHashMap<&ConnectionId, ConnectionFacts> {
+    /// Each export connection's place in the order of names and of type names, and whether
+    /// contributors may use it.
+    fn connection_facts(&self) -> FxHashMap<&ConnectionId, ConnectionFacts> {
         let types = type_ranks();
-        let type_matches: FxHashMap<ConnectionTypeId, bool> = catalog()
-            .iter()
-            .map(|t| (t.id, finder.is_some_and(|f| f.find(t.name.to_lowercase().as_bytes()).is_some())))
-            .collect();
         let mut facts = FxHashMap::default();
         let mut rank = 0u32;
         let mut previous: Option<&str> = None;
-        for ((category, folded), id) in self.index.names.range((Category::Export, String::new())..) {
-            if *category != Category::Export {
-                break;
-            }
+        for (folded, id) in self.export_connection_names() {
             let Some(c) = self.connections.get(id) else { continue };
             if previous.is_some_and(|p| p != folded) {
                 rank += 1;
             }
             previous = Some(folded);
-            let matches = type_matches.get(&c.type_id).copied().unwrap_or(false) || finder.is_some_and(|f| f.find(folded.as_bytes()).is_some());
-            facts.insert(
-                id,
-                ConnectionFacts { name_rank: rank, type_rank: types.get(&c.type_id).copied().unwrap_or(u32::MAX), shared: c.shared_with_contributors(), matches },
-            );
+            facts.insert(id, ConnectionFacts { name_rank: rank, type_rank: types.get(&c.type_id).copied().unwrap_or(u32::MAX), shared: c.shared_with_contributors() });
         }
         facts
     }
+
+    /// The export connections whose name or type contains the search.
+    fn export_connections_matching(&self, finder: &memchr::memmem::Finder<'_>) -> FxHashSet<&ConnectionId> {
+        let types: FxHashSet<ConnectionTypeId> = catalog().iter().filter(|t| finder.find(t.name.to_lowercase().as_bytes()).is_some()).map(|t| t.id).collect();
+        self.export_connection_names()
+            .filter(|(folded, id)| finder.find(folded.as_bytes()).is_some() || self.connections.get(*id).is_some_and(|c| types.contains(&c.type_id)))
+            .map(|(_, id)| id)
+            .collect()
+    }
+
+    /// Export connections by folded name, from the index.
+    fn export_connection_names(&self) -> impl Iterator<Item = (&str, &ConnectionId)> {
+        self.index
+            .names
+            .range((Category::Export, String::new())..)
+            .take_while(|((category, _), _)| *category == Category::Export)
+            .map(|((_, folded), id)| (folded.as_str(), id))
+    }
+}
+
+/// Ids from a Name order walked backwards, with exports of the same name put back in the
+/// domain's order.
+fn descending_keeping_ties<'a>(mut keys: impl Iterator<Item = &'a (SmolStr, ExportId)> + 'a) -> impl Iterator<Item = ExportId> + 'a {
+    let mut run: Vec<ExportId> = Vec::new();
+    let mut next = keys.next();
+    std::iter::from_fn(move || {
+        if run.is_empty() {
+            let (name, id) = next?;
+            run.push(id.clone());
+            next = keys.next();
+            while let Some((_, id)) = next.filter(|(other, _)| other == name) {
+                run.push(id.clone());
+                next = keys.next();
+            }
+        }
+        // `run` holds one name's ids backwards: hand them out from its end.
+        run.pop()
+    })
 }
 
 /// Reverses a Name-ordered list while keeping exports of the same name in the domain's order.

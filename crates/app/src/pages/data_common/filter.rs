@@ -60,14 +60,14 @@ pub fn open_from_query(open: impl Fn(String) + 'static) {
 #[component]
 pub fn ConnectionCause(id: Memo<Option<String>>, name: Memo<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        id.get().zip(name.get()).map(|(id, name)| {
-            let id = connections_domain::ConnectionId::new(id);
-            view! {
-                <a class="connection-cause" href=crate::pages::connections::health::details_path(&id)>
-                    {move || i18n.tf("data.failed_on_connection", &[("name", &name)])}
-                </a>
-            }
-        })
+    move || id.get().zip(name.get()).map(|(id, name)| connection_cause(&i18n, &connections_domain::ConnectionId::new(id), &name))
+}
+
+/// [`ConnectionCause`] drawn once, for a row that is redrawn whole when it changes.
+pub fn connection_cause(i18n: &crate::i18n::I18n, id: &connections_domain::ConnectionId, name: &str) -> impl IntoView {
+    view! {
+        <a class="connection-cause" href=crate::pages::connections::health::details_path(id)>
+            {i18n.tf("data.failed_on_connection", &[("name", name)])}
+        </a>
     }
 }
