@@ -351,8 +351,11 @@ impl Workspace {
     /// The export connections whose name or type contains the search.
     fn export_connections_matching(&self, finder: &memchr::memmem::Finder<'_>) -> FxHashSet<&ConnectionId> {
         let types: FxHashSet<ConnectionTypeId> = catalog().iter().filter(|t| finder.find(t.name.to_lowercase().as_bytes()).is_some()).map(|t| t.id).collect();
+        // A connection's type is looked up only when some type matches (rarely: "azure", "sftp").
         self.export_connection_names()
-            .filter(|(folded, id)| finder.find(folded.as_bytes()).is_some() || self.connections.get(*id).is_some_and(|c| types.contains(&c.type_id)))
+            .filter(|(folded, id)| {
+                finder.find(folded.as_bytes()).is_some() || (!types.is_empty() && self.connections.get(*id).is_some_and(|c| types.contains(&c.type_id)))
+            })
             .map(|(_, id)| id)
             .collect()
     }

@@ -251,7 +251,7 @@ impl Workspace {
     /// `now` decides the health (a sign-in runs out).
     pub fn connection_rows(&self, viewer: &UserId, category: Category, now: Timestamp) -> Vec<ConnectionRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
-        let tallies = self.run_tallies();
+        let tallies = self.run_tallies(category);
         self.connections
             .values()
             .filter(|c| c.category() == category)

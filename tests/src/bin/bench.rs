@@ -597,7 +597,18 @@ async fn interaction(b: &mut Browsing, step: &Interaction, hub: Option<&Hub>, co
         // Untimed: only the measured action after them is in the figures.
         let mut result = None;
         for (n, args) in setups.into_iter().chain([measured]).enumerate() {
-            match run_once(b, step, args).await? {
+            let profiled = n == step.setup.len() && profiling(step);
+            if profiled {
+                devtools(b, "Profiler.enable", json!({})).await?;
+                devtools(b, "Profiler.setSamplingInterval", json!({ "interval": 100 })).await?;
+                devtools(b, "Profiler.start", json!({})).await?;
+            }
+            let once = run_once(b, step, args).await?;
+            if profiled {
+                let profile = devtools(b, "Profiler.stop", json!({})).await?;
+                print_profile(step.name, &profile["profile"]);
+            }
+            match once {
                 Run::Measured(outcome) => result = (n == step.setup.len()).then_some(outcome),
                 // A control an empty store does not have (a pager, a row menu): no figure.
                 Run::Absent(_) if script.is_empty() => {
@@ -629,6 +640,53 @@ async fn interaction(b: &mut Browsing, step: &Interaction, hub: Option<&Hub>, co
     Ok(())
 }
 
+/// For finding where an interaction's time goes (not part of the figures): with
+/// `BENCH_PROFILE=<part of its name>`, each measured run of the matching interactions is sampled
+/// by Chromium's profiler and the functions with the most self time are printed (build the site
+/// with `data-keep-debug` for wasm function names). `BENCH_ONLY=1` then skips the others.
+fn profiling(step: &Interaction) -> bool {
+    std::env::var("BENCH_PROFILE").is_ok_and(|part| !part.is_empty() && step.name.contains(&part))
+}
+
+/// One DevTools command through ChromeDriver.
+#[derive(Debug)]
+struct DevTools(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+async fn devtools(b: &Browsing, cmd: &str, params: Value) -> Result<Value, Failure> {
+    Ok(b.page().client.issue_cmd(DevTools(json!({ "cmd": cmd, "params": params }))).await?)
+}
+
+fn print_profile(name: &str, profile: &Value) {
+    let mut by_function: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    let nodes = profile["nodes"].as_array().cloned().unwrap_or_default();
+    let names: std::collections::HashMap<u64, String> = nodes
+        .iter()
+        .filter_map(|n| Some((n["id"].as_u64()?, format!("{} {}", n["callFrame"]["functionName"].as_str().unwrap_or("?"), n["callFrame"]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("")))))
+        .collect();
+    let samples = profile["samples"].as_array().cloned().unwrap_or_default();
+    let deltas = profile["timeDeltas"].as_array().cloned().unwrap_or_default();
+    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1).chain([&json!(0)])) {
+        let function = sample.as_u64().and_then(|id| names.get(&id)).cloned().unwrap_or_default();
+        *by_function.entry(function).or_default() += delta.as_f64().unwrap_or(0.0) / 1_000.0;
+    }
+    let mut top: Vec<_> = by_function.into_iter().filter(|(f, _)| !f.starts_with("(idle)")).collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    println!("  profile of {name} (self time, ms):");
+    for (function, ms) in top.iter().take(40) {
+        println!("    {ms:7.2}  {function}");
+    }
+}
+
 async fn measure(site: &str, store: &Store) -> Column {
     let mut column = Column::default();
     let profile = std::env::temp_dir().join(format!("bench-{}-{}", store.demo.unwrap_or("empty"), std::process::id()));
@@ -644,7 +702,7 @@ async fn measure(site: &str, store: &Store) -> Column {
             load_store(&b, store, &mut column).await?;
             cold_start(&mut b, &mut column).await?;
             memory(&b, &mut column).await?;
-            for step in INTERACTIONS {
+            for step in INTERACTIONS.iter().filter(|s| std::env::var("BENCH_ONLY").is_err() || profiling(s)) {
                 interaction(&mut b, step, hub.as_ref(), &mut column).await?;
             }
             Ok::<(), Failure>(())
