@@ -25,7 +25,7 @@ fn workspace(exports: usize, connections: usize) -> (Workspace, Vec<ConnectionId
         let events = ws
             .apply(
                 &admin(),
-                Command::CreateConnection {
+                Command::CreateConnection(NewConnection {
                     display_name: format!("Lake {i}"),
                     type_id: ConnectionTypeId::AzureBlobStorage,
                     fields: BTreeMap::from([("account_name".into(), "contosolake".into()), ("container".into(), "out".into())]),
@@ -34,7 +34,7 @@ fn workspace(exports: usize, connections: usize) -> (Workspace, Vec<ConnectionId
                     usable_by: UsableBy::AdministratorsAndContributors,
                     consent: true,
                     sign_in_account: None,
-                },
+                }),
                 NOW,
             )
             .unwrap();

@@ -103,11 +103,8 @@ impl Workspace {
     fn dispatch(&mut self, ctx: &Ctx, command: Command) -> Result<Vec<EventKind>, DomainError> {
         use Command::*;
         match command {
-            CreateConnection { display_name, type_id, fields, secrets, key_vault_secrets, usable_by, consent, sign_in_account } => self
-                .create_connection(ctx, &display_name, type_id, &fields, &secrets, &key_vault_secrets, usable_by, consent, sign_in_account),
-            EditConnection { id, display_name, fields, secrets, key_vault_secrets, usable_by, sign_in_account } => {
-                self.edit_connection(ctx, &id, &display_name, &fields, &secrets, &key_vault_secrets, usable_by, sign_in_account)
-            }
+            CreateConnection(new) => self.create_connection(ctx, new),
+            EditConnection(edit) => self.edit_connection(ctx, edit),
             SetConnectionSharing { id, usable_by } => self.set_connection_sharing(ctx, &id, usable_by),
             RemoveConnection { id } => self.remove_connection(ctx, &id),
             TestConnection { id } => self.record_connection_test(ctx, &id),
@@ -136,12 +133,8 @@ impl Workspace {
             DeleteSecret { name } => self.delete_secret(ctx, &name),
             SetSecretReachable { name, reachable } => self.set_secret_reachable(ctx, &name, reachable),
             SetVaultReachable { reachable } => self.set_vault_reachable(ctx, reachable),
-            CreateEngagementLink { storage_account, shared_key, environment_id, instance_folder, members } => {
-                self.create_engagement_link(ctx, &storage_account, &shared_key, &environment_id, &instance_folder, members)
-            }
-            EditEngagementLink { id, storage_account, shared_key, environment_id, instance_folder } => {
-                self.edit_engagement_link(ctx, &id, &storage_account, shared_key.as_ref(), &environment_id, &instance_folder)
-            }
+            CreateEngagementLink(new) => self.create_engagement_link(ctx, new),
+            EditEngagementLink(edit) => self.edit_engagement_link(ctx, edit),
             SetEngagementMembers { id, members } => self.set_engagement_members(ctx, &id, members),
             MarkEngagementLinkAvailable { id } => self.mark_engagement_link_available(ctx, &id),
             RemoveEngagementLink { id } => self.remove_engagement_link(ctx, &id),
@@ -312,7 +305,7 @@ fn grouped<'a, Id: Ord + Clone + 'a>(items: impl Iterator<Item = (Option<&'a Con
 pub(crate) fn action_of(command: &Command) -> Action {
     use Command::*;
     match command {
-        CreateConnection { .. } | EditConnection { .. } | SetConnectionSharing { .. } | RemoveConnection { .. } | TestConnection { .. } => {
+        CreateConnection(_) | EditConnection(_) | SetConnectionSharing { .. } | RemoveConnection { .. } | TestConnection { .. } => {
             Action::ManageConnections
         }
         RestoreConnection { .. } | RestoreExports { .. } | RestoreEnrichments { .. } => Action::Restore,
@@ -338,8 +331,8 @@ pub(crate) fn action_of(command: &Command) -> Action {
         | DeleteSecret { .. }
         | SetSecretReachable { .. }
         | SetVaultReachable { .. } => Action::ManageKeyVault,
-        CreateEngagementLink { .. }
-        | EditEngagementLink { .. }
+        CreateEngagementLink(_)
+        | EditEngagementLink(_)
         | SetEngagementMembers { .. }
         | MarkEngagementLinkAvailable { .. }
         | RemoveEngagementLink { .. } => Action::ManageEngagementInsights,
