@@ -140,7 +140,9 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn key(self) -> &'static str {
+    /// The English phrase of the refusal ("Your role … may not {phrase}."), also the `Display`
+    /// text. Not a translation key: the app maps actions to its own keys.
+    pub fn phrase(self) -> &'static str {
         match self {
             Action::ManageConnections => "manage connections",
             Action::UseConnection => "use this connection",
@@ -156,6 +158,6 @@ impl Action {
 
 impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.key())
+        f.write_str(self.phrase())
     }
 }

@@ -38,14 +38,14 @@ pub(crate) struct Index {
     pub export_order: std::sync::OnceLock<crate::listing::ExportOrder>,
 }
 
-/// Who is acting, and when.
-pub(crate) struct Ctx {
+/// Who is acting, with which role, and when: what every handler is given.
+pub(crate) struct Acting {
     pub actor: UserId,
     pub role: Role,
     pub now: Timestamp,
 }
 
-impl Ctx {
+impl Acting {
     pub fn require_admin(&self, action: Action) -> Result<(), DomainError> {
         if self.role == Role::Administrator { Ok(()) } else { Err(DomainError::NotAllowed { action, role: self.role }) }
     }
@@ -75,7 +75,7 @@ impl Workspace {
         if role == Role::Viewer {
             return Err(DomainError::NotAllowed { action: action_of(&command), role });
         }
-        let ctx = Ctx { actor: actor.clone(), role, now };
+        let ctx = Acting { actor: actor.clone(), role, now };
         let kinds = self.dispatch(&ctx, command)?;
         let events: Vec<Event> = kinds
             .into_iter()
@@ -100,7 +100,7 @@ impl Workspace {
         if role == Role::Administrator { Ok(()) } else { Err(DomainError::NotAllowed { action: Action::ManageWorkspace, role }) }
     }
 
-    fn dispatch(&mut self, ctx: &Ctx, command: Command) -> Result<Vec<EventKind>, DomainError> {
+    fn dispatch(&mut self, ctx: &Acting, command: Command) -> Result<Vec<EventKind>, DomainError> {
         use Command::*;
         match command {
             CreateConnection(new) => self.create_connection(ctx, new),

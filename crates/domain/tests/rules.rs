@@ -473,5 +473,5 @@ fn only_administrators_replace_the_whole_workspace() {
     assert!(!ws.can(&contributor(), Capability::ManageWorkspace));
     assert!(!ws.can(&viewer(), Capability::ManageWorkspace));
     assert!(!ws.can(&UserId::new("nobody"), Capability::ManageWorkspace));
-    assert_eq!(Action::ManageWorkspace.key(), "replace the whole workspace");
+    assert_eq!(Action::ManageWorkspace.phrase(), "replace the whole workspace");
 }
