@@ -2,7 +2,7 @@
 //! Activity, in a real browser: what each role can and cannot do, the Key Vault refusals, the
 //! simulated run, the connection filter, and the Activity CSV.
 
-use connections_domain::{Category, Command, NewConnection, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
+use connections_domain::{Category, Command, NewConnection, NewExport, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
 use connections_portal::app::PortalRoot;
 use connections_portal::i18n::{I18n, Locale};
 use connections_portal::pages::activity::csv::{cell, to_csv};
@@ -508,12 +508,12 @@ async fn activity_lists_newest_first_and_filters_by_object_and_user() {
     workspace
         .apply(
             &contributor,
-            Command::CreateExport {
+            Command::CreateExport(NewExport {
                 name: "Newest thing".into(),
                 kind: connections_domain::ExportKind::Segment,
                 connection: lake,
                 schedule: connections_domain::Schedule::OnDemand,
-            },
+            }),
             Timestamp(NOW.0 + 60_000),
         )
         .unwrap();

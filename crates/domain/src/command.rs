@@ -2,7 +2,8 @@
 //! text, typed secrets) comes in here and is validated by `Workspace::apply`.
 //!
 //! A command with many fields carries a named struct ([`NewConnection`], [`ConnectionEdit`],
-//! [`NewEngagementLink`], [`EngagementLinkEdit`]) that its handler takes whole. Commands live in
+//! [`NewExport`], [`ExportEdit`], [`NewEngagementLink`], [`EngagementLinkEdit`]) that its
+//! handler takes whole. Commands live in
 //! memory only (the store keeps events and records; a command may hold a typed secret), so they
 //! have no serde form.
 
@@ -28,8 +29,8 @@ pub enum Command {
     RestoreConnection { connection: Connection },
 
     // Exports.
-    CreateExport { name: String, kind: ExportKind, connection: ConnectionId, schedule: Schedule },
-    EditExport { id: ExportId, name: String, kind: ExportKind, schedule: Schedule },
+    CreateExport(NewExport),
+    EditExport(ExportEdit),
     /// Detaches the connection from each export: configuration kept, inactive.
     DetachConnection { exports: Vec<ExportId> },
     /// Undo of `DetachConnection`; also reactivates a detached export.
@@ -123,6 +124,25 @@ pub struct EngagementLinkEdit {
     pub shared_key: Option<SecretInput>,
     pub environment_id: String,
     pub instance_folder: String,
+}
+
+/// What `Command::CreateExport` asks for.
+#[derive(Clone, Debug)]
+pub struct NewExport {
+    pub name: String,
+    pub kind: ExportKind,
+    pub connection: ConnectionId,
+    pub schedule: Schedule,
+}
+
+/// What `Command::EditExport` asks for: the export's name, kind and schedule (its connection
+/// changes through `DetachConnection` and `AttachConnectionToExport`).
+#[derive(Clone, Debug)]
+pub struct ExportEdit {
+    pub id: ExportId,
+    pub name: String,
+    pub kind: ExportKind,
+    pub schedule: Schedule,
 }
 
 /// What a command is about, for `DomainError::NotAllowed`.

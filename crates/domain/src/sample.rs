@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::ConnectionTypeId as T;
-use crate::command::{Command, NewConnection, NewEngagementLink};
+use crate::command::{Command, NewConnection, NewEngagementLink, NewExport};
 use crate::ids::{ConnectionId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{ExportKind, Role, RunOutcome, Schedule, SecretInput, Timestamp, UsableBy, User};
 use crate::workspace::Workspace;
@@ -82,7 +82,7 @@ impl Builder {
 
     fn export(&mut self, actor: &str, name: &str, kind: ExportKind, connection: &ConnectionId, schedule: Schedule) -> ExportId {
         let id = self.ws.counters.export(0);
-        self.step(actor, Command::CreateExport { name: name.to_owned(), kind, connection: connection.clone(), schedule });
+        self.step(actor, Command::CreateExport(NewExport { name: name.to_owned(), kind, connection: connection.clone(), schedule }));
         id
     }
 

@@ -109,8 +109,8 @@ impl Workspace {
             RemoveConnection { id } => self.remove_connection(ctx, &id),
             TestConnection { id } => self.record_connection_test(ctx, &id),
             RestoreConnection { connection } => self.restore_connection(ctx, connection),
-            CreateExport { name, kind, connection, schedule } => self.create_export(ctx, &name, kind, &connection, schedule),
-            EditExport { id, name, kind, schedule } => self.edit_export(ctx, &id, &name, kind, schedule),
+            CreateExport(new) => self.create_export(ctx, new),
+            EditExport(edit) => self.edit_export(ctx, edit),
             DetachConnection { exports } => self.detach_connection(ctx, &exports),
             AttachConnectionToExport { export, connection } => self.attach_connection_to_export(ctx, &export, &connection),
             RemoveExports { ids } => self.remove_exports(ctx, &ids),
@@ -309,8 +309,8 @@ pub(crate) fn action_of(command: &Command) -> Action {
             Action::ManageConnections
         }
         RestoreConnection { .. } | RestoreExports { .. } | RestoreEnrichments { .. } => Action::Restore,
-        CreateExport { .. }
-        | EditExport { .. }
+        CreateExport(_)
+        | EditExport(_)
         | DetachConnection { .. }
         | AttachConnectionToExport { .. }
         | RemoveExports { .. }

@@ -134,8 +134,8 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         }
         2 => Command::SetConnectionSharing { id: c, usable_by },
         3 | 4 => Command::RemoveConnection { id: c },
-        5 => Command::CreateExport { name, kind: ExportKind::DataOut, connection: c, schedule: Schedule::Recurring { every_hours: op.b as u32 * 20 } },
-        6 => Command::EditExport { id: e, name, kind: ExportKind::Segment, schedule: Schedule::OnDemand },
+        5 => Command::CreateExport(NewExport { name, kind: ExportKind::DataOut, connection: c, schedule: Schedule::Recurring { every_hours: op.b as u32 * 20 } }),
+        6 => Command::EditExport(ExportEdit { id: e, name, kind: ExportKind::Segment, schedule: Schedule::OnDemand }),
         7 => Command::DetachConnection { exports: if op.flag { vec![e, e2] } else { vec![e] } },
         8 => Command::AttachConnectionToExport { export: e, connection: c },
         9 => Command::RemoveExports { ids: if op.flag { vec![e, e2] } else if op.b == 0 { vec![] } else { vec![e] } },

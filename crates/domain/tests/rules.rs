@@ -176,9 +176,9 @@ fn contributors_use_only_shared_export_connections_and_manage_their_exports() {
     ok(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Successful });
     assert_eq!(ws.export(&theirs).unwrap().last_refreshed, Some(NOW));
     assert!(matches!(refuse(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Failed }), DomainError::NotRunning(_)));
-    ok(&mut ws, &contributor(), Command::EditExport { id: mine.clone(), name: "Mine 2".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 3 } });
+    ok(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "Mine 2".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 3 } }));
     assert_eq!(
-        refuse(&mut ws, &contributor(), Command::EditExport { id: mine.clone(), name: "x".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 0 } }),
+        refuse(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "x".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 0 } })),
         DomainError::InvalidSchedule
     );
     // Detach and re-attach (the undo) work for the contributor's own export.

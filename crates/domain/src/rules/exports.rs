@@ -1,12 +1,12 @@
 //! Exports: who may manage them, detaching and attaching, runs.
 
 use crate::catalog::Category;
-use crate::command::Action;
+use crate::command::{Action, ExportEdit, NewExport};
 use crate::error::DomainError;
 use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, ExportId};
-use crate::model::{Connection, DisplayName, Export, ExportKind, Role, RunOutcome, RunStatus, Schedule};
+use crate::model::{Connection, DisplayName, Export, Role, RunOutcome, RunStatus};
 use crate::rules::check_selection;
 use crate::workspace::{Acting, Workspace};
 
@@ -44,19 +44,13 @@ impl Workspace {
         Ok(connection)
     }
 
-    pub(crate) fn create_export(
-        &mut self,
-        ctx: &Acting,
-        name: &str,
-        kind: ExportKind,
-        connection: &ConnectionId,
-        schedule: Schedule,
-    ) -> Result<Vec<EventKind>, DomainError> {
-        let name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
+    pub(crate) fn create_export(&mut self, ctx: &Acting, new: NewExport) -> Result<Vec<EventKind>, DomainError> {
+        let NewExport { name, kind, connection, schedule } = new;
+        let name = DisplayName::parse(&name).map_err(DomainError::InvalidName)?;
         if !schedule.is_valid() {
             return Err(DomainError::InvalidSchedule);
         }
-        self.usable_export_connection(ctx, connection)?;
+        self.usable_export_connection(ctx, &connection)?;
         let id = self.counters.export(0);
         let export = Export {
             id: id.clone(),
@@ -76,22 +70,16 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn edit_export(
-        &mut self,
-        ctx: &Acting,
-        id: &ExportId,
-        name: &str,
-        kind: ExportKind,
-        schedule: Schedule,
-    ) -> Result<Vec<EventKind>, DomainError> {
-        let mut export = self.managed_export(ctx, id)?.clone();
-        export.name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
+    pub(crate) fn edit_export(&mut self, ctx: &Acting, edit: ExportEdit) -> Result<Vec<EventKind>, DomainError> {
+        let ExportEdit { id, name, kind, schedule } = edit;
+        let mut export = self.managed_export(ctx, &id)?.clone();
+        export.name = DisplayName::parse(&name).map_err(DomainError::InvalidName)?;
         if !schedule.is_valid() {
             return Err(DomainError::InvalidSchedule);
         }
         export.kind = kind;
         export.schedule = schedule;
-        let event = EventKind::ExportEdited { id: id.clone(), name: export.name.to_string() };
+        let event = EventKind::ExportEdited { id, name: export.name.to_string() };
         self.put_export(export);
         Ok(vec![event])
     }

@@ -62,7 +62,7 @@ pub fn created_connection(events: &[Event]) -> ConnectionId {
 }
 
 pub fn export_on(connection: &ConnectionId, name: &str) -> Command {
-    Command::CreateExport { name: name.into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh }
+    Command::CreateExport(NewExport { name: name.into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh })
 }
 
 pub fn created_export(events: &[Event]) -> ExportId {
