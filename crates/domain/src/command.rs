@@ -3,9 +3,8 @@
 //!
 //! A command with many fields carries a named struct ([`NewConnection`], [`ConnectionEdit`],
 //! [`NewExport`], [`ExportEdit`], [`NewEngagementLink`], [`EngagementLinkEdit`]) that its
-//! handler takes whole. Commands live in
-//! memory only (the store keeps events and records; a command may hold a typed secret), so they
-//! have no serde form.
+//! handler takes whole. Commands live in memory only (the store keeps events and records; a
+//! command may hold a typed secret), so they have no serde form.
 
 use std::collections::{BTreeMap, BTreeSet};
 
