@@ -4,7 +4,7 @@
 //! dialog, and what contributors are shown.
 
 use connections_domain::sample::{ADMIN_1, CONTRIBUTOR_1, VIEWER_1};
-use connections_domain::{Category, Command, ConnectionTypeId, SecretInput, Timestamp, UsableBy, UserId, Workspace};
+use connections_domain::{Category, Command, ConnectionTypeId, NewConnection, SecretInput, Timestamp, UsableBy, UserId, Workspace};
 use connections_portal::app::PortalRoot;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
@@ -325,7 +325,7 @@ async fn ten_thousand_connections_render_one_page_at_a_time() {
     let mut ws = Workspace::empty();
     let admin = UserId::new(ADMIN_1);
     for i in 0..10_000 {
-        let command = Command::CreateConnection {
+        let command = Command::CreateConnection(NewConnection {
             display_name: format!("Maps {i:05}"),
             type_id: ConnectionTypeId::AzureMaps,
             fields: BTreeMap::new(),
@@ -334,7 +334,7 @@ async fn ten_thousand_connections_render_one_page_at_a_time() {
             usable_by: UsableBy::AdministratorsOnly,
             consent: true,
             sign_in_account: None,
-        };
+        });
         ws.apply(&admin, command, NOW).unwrap();
     }
     assert_eq!(ws.connection_rows(&admin, Category::Enrichment, connections_domain::Timestamp(0)).len(), 10_000);

@@ -2,7 +2,7 @@
 //! Activity, in a real browser: what each role can and cannot do, the Key Vault refusals, the
 //! simulated run, the connection filter, and the Activity CSV.
 
-use connections_domain::{Category, Command, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
+use connections_domain::{Category, Command, NewConnection, NewExport, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
 use connections_portal::app::PortalRoot;
 use connections_portal::i18n::{I18n, Locale};
 use connections_portal::pages::activity::csv::{cell, to_csv};
@@ -197,7 +197,7 @@ async fn with_no_shared_connection_the_picker_says_to_contact_an_administrator()
     workspace
         .apply(
             &UserId::new(ADMIN),
-            Command::CreateConnection {
+            Command::CreateConnection(NewConnection {
                 display_name: "Admins only lake".into(),
                 type_id: connections_domain::ConnectionTypeId::AzureBlobStorage,
                 fields: [("account_name".to_string(), "adminlake".to_string()), ("container".to_string(), "out".to_string())].into(),
@@ -206,7 +206,7 @@ async fn with_no_shared_connection_the_picker_says_to_contact_an_administrator()
                 usable_by: UsableBy::AdministratorsOnly,
                 consent: true,
                 sign_in_account: None,
-            },
+            }),
             NOW,
         )
         .expect("admin creates a connection");
@@ -336,7 +336,7 @@ async fn an_enrichment_whose_connection_was_removed_is_reactivated_by_adding_one
     workspace
         .apply(
             &admin,
-            Command::CreateConnection {
+            Command::CreateConnection(NewConnection {
                 display_name: "Address cleanup 2".into(),
                 type_id: maps.type_id,
                 fields: Default::default(),
@@ -345,7 +345,7 @@ async fn an_enrichment_whose_connection_was_removed_is_reactivated_by_adding_one
                 usable_by: UsableBy::AdministratorsAndContributors,
                 consent: true,
                 sign_in_account: None,
-            },
+            }),
             NOW,
         )
         .expect("a second maps connection");
@@ -508,12 +508,12 @@ async fn activity_lists_newest_first_and_filters_by_object_and_user() {
     workspace
         .apply(
             &contributor,
-            Command::CreateExport {
+            Command::CreateExport(NewExport {
                 name: "Newest thing".into(),
                 kind: connections_domain::ExportKind::Segment,
                 connection: lake,
                 schedule: connections_domain::Schedule::OnDemand,
-            },
+            }),
             Timestamp(NOW.0 + 60_000),
         )
         .unwrap();

@@ -25,7 +25,7 @@ fn workspace(exports: usize, connections: usize) -> (Workspace, Vec<ConnectionId
         let events = ws
             .apply(
                 &admin(),
-                Command::CreateConnection {
+                Command::CreateConnection(NewConnection {
                     display_name: format!("Lake {i}"),
                     type_id: ConnectionTypeId::AzureBlobStorage,
                     fields: BTreeMap::from([("account_name".into(), "contosolake".into()), ("container".into(), "out".into())]),
@@ -34,7 +34,7 @@ fn workspace(exports: usize, connections: usize) -> (Workspace, Vec<ConnectionId
                     usable_by: UsableBy::AdministratorsAndContributors,
                     consent: true,
                     sign_in_account: None,
-                },
+                }),
                 NOW,
             )
             .unwrap();
@@ -45,7 +45,7 @@ fn workspace(exports: usize, connections: usize) -> (Workspace, Vec<ConnectionId
     for i in 0..exports {
         ws.apply(
             &admin(),
-            Command::CreateExport { name: format!("Export {i}"), kind: ExportKind::Segment, connection: ids[i % connections].clone(), schedule: Schedule::WithEachRefresh },
+            Command::CreateExport(NewExport { name: format!("Export {i}"), kind: ExportKind::Segment, connection: ids[i % connections].clone(), schedule: Schedule::WithEachRefresh }),
             NOW,
         )
         .unwrap();
@@ -67,7 +67,7 @@ fn create_export(bencher: divan::Bencher, size: &str) {
     let mut n = 0u64;
     bencher.bench_local(|| {
         n += 1;
-        let command = Command::CreateExport { name: format!("New {n}"), kind: ExportKind::DataOut, connection: ids[0].clone(), schedule: Schedule::OnDemand };
+        let command = Command::CreateExport(NewExport { name: format!("New {n}"), kind: ExportKind::DataOut, connection: ids[0].clone(), schedule: Schedule::OnDemand });
         ws.apply(&admin(), command, NOW).unwrap()
     });
 }

@@ -1,5 +1,10 @@
 //! Everything a user can ask the workspace to do. Raw input (names, field
 //! text, typed secrets) comes in here and is validated by `Workspace::apply`.
+//!
+//! A command with many fields carries a named struct ([`NewConnection`], [`ConnectionEdit`],
+//! [`NewExport`], [`ExportEdit`], [`NewEngagementLink`], [`EngagementLinkEdit`]) that its
+//! handler takes whole. Commands live in memory only (the store keeps events and records; a
+//! command may hold a typed secret), so they have no serde form.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,32 +16,9 @@ use crate::model::{Connection, Enrichment, Export, ExportKind, RunOutcome, Sched
 #[derive(Clone, Debug)]
 pub enum Command {
     // Connections (administrators only).
-    CreateConnection {
-        display_name: String,
-        type_id: ConnectionTypeId,
-        fields: BTreeMap<String, String>,
-        secrets: BTreeMap<String, SecretInput>,
-        /// Secret fields taken from the linked Key Vault, by secret name.
-        key_vault_secrets: BTreeMap<String, SecretName>,
-        /// Ignored for enrichment connections (always usable by both roles).
-        usable_by: UsableBy,
-        /// The data-privacy "I agree".
-        consent: bool,
-        /// The account of the simulated provider sign-in (types with `sign_in`).
-        sign_in_account: Option<String>,
-    },
-    /// Replaces the editable parts. A secret field absent from both `secrets`
-    /// and `key_vault_secrets` keeps its saved credential. `sign_in_account`
-    /// `Some` renews the sign-in; `None` keeps it.
-    EditConnection {
-        id: ConnectionId,
-        display_name: String,
-        fields: BTreeMap<String, String>,
-        secrets: BTreeMap<String, SecretInput>,
-        key_vault_secrets: BTreeMap<String, SecretName>,
-        usable_by: UsableBy,
-        sign_in_account: Option<String>,
-    },
+    CreateConnection(NewConnection),
+    /// Replaces the editable parts; see [`ConnectionEdit`].
+    EditConnection(ConnectionEdit),
     SetConnectionSharing { id: ConnectionId, usable_by: UsableBy },
     RemoveConnection { id: ConnectionId },
     /// Test connection: runs the offline checks and records the result in the connection's
@@ -46,8 +28,8 @@ pub enum Command {
     RestoreConnection { connection: Connection },
 
     // Exports.
-    CreateExport { name: String, kind: ExportKind, connection: ConnectionId, schedule: Schedule },
-    EditExport { id: ExportId, name: String, kind: ExportKind, schedule: Schedule },
+    CreateExport(NewExport),
+    EditExport(ExportEdit),
     /// Detaches the connection from each export: configuration kept, inactive.
     DetachConnection { exports: Vec<ExportId> },
     /// Undo of `DetachConnection`; also reactivates a detached export.
@@ -82,26 +64,84 @@ pub enum Command {
     SetVaultReachable { reachable: bool },
 
     // Engagement insights (administrators only).
-    CreateEngagementLink {
-        storage_account: String,
-        shared_key: SecretInput,
-        environment_id: String,
-        instance_folder: String,
-        /// Extra members; the creating administrator is always added.
-        members: BTreeSet<UserId>,
-    },
-    /// `shared_key: None` keeps the saved key. Changing where the data is
-    /// sets the link back to Pending.
-    EditEngagementLink {
-        id: EngagementLinkId,
-        storage_account: String,
-        shared_key: Option<SecretInput>,
-        environment_id: String,
-        instance_folder: String,
-    },
+    CreateEngagementLink(NewEngagementLink),
+    /// See [`EngagementLinkEdit`].
+    EditEngagementLink(EngagementLinkEdit),
     SetEngagementMembers { id: EngagementLinkId, members: BTreeSet<UserId> },
     MarkEngagementLinkAvailable { id: EngagementLinkId },
     RemoveEngagementLink { id: EngagementLinkId },
+}
+
+/// What `Command::CreateConnection` asks for: the raw form of a new connection.
+#[derive(Clone, Debug)]
+pub struct NewConnection {
+    pub display_name: String,
+    pub type_id: ConnectionTypeId,
+    pub fields: BTreeMap<String, String>,
+    pub secrets: BTreeMap<String, SecretInput>,
+    /// Secret fields taken from the linked Key Vault, by secret name.
+    pub key_vault_secrets: BTreeMap<String, SecretName>,
+    /// Ignored for enrichment connections (always usable by both roles).
+    pub usable_by: UsableBy,
+    /// The data-privacy "I agree".
+    pub consent: bool,
+    /// The account of the simulated provider sign-in (types with `sign_in`).
+    pub sign_in_account: Option<String>,
+}
+
+/// What `Command::EditConnection` asks for: replaces the editable parts. A secret field absent
+/// from both `secrets` and `key_vault_secrets` keeps its saved credential. `sign_in_account`
+/// `Some` renews the sign-in; `None` keeps it.
+#[derive(Clone, Debug)]
+pub struct ConnectionEdit {
+    pub id: ConnectionId,
+    pub display_name: String,
+    pub fields: BTreeMap<String, String>,
+    pub secrets: BTreeMap<String, SecretInput>,
+    pub key_vault_secrets: BTreeMap<String, SecretName>,
+    pub usable_by: UsableBy,
+    pub sign_in_account: Option<String>,
+}
+
+/// What `Command::CreateEngagementLink` asks for.
+#[derive(Clone, Debug)]
+pub struct NewEngagementLink {
+    pub storage_account: String,
+    pub shared_key: SecretInput,
+    pub environment_id: String,
+    pub instance_folder: String,
+    /// Extra members; the creating administrator is always added.
+    pub members: BTreeSet<UserId>,
+}
+
+/// What `Command::EditEngagementLink` asks for. `shared_key: None` keeps the saved key.
+/// Changing where the data is sets the link back to Pending.
+#[derive(Clone, Debug)]
+pub struct EngagementLinkEdit {
+    pub id: EngagementLinkId,
+    pub storage_account: String,
+    pub shared_key: Option<SecretInput>,
+    pub environment_id: String,
+    pub instance_folder: String,
+}
+
+/// What `Command::CreateExport` asks for.
+#[derive(Clone, Debug)]
+pub struct NewExport {
+    pub name: String,
+    pub kind: ExportKind,
+    pub connection: ConnectionId,
+    pub schedule: Schedule,
+}
+
+/// What `Command::EditExport` asks for: the export's name, kind and schedule (its connection
+/// changes through `DetachConnection` and `AttachConnectionToExport`).
+#[derive(Clone, Debug)]
+pub struct ExportEdit {
+    pub id: ExportId,
+    pub name: String,
+    pub kind: ExportKind,
+    pub schedule: Schedule,
 }
 
 /// What a command is about, for `DomainError::NotAllowed`.
@@ -119,7 +159,9 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn key(self) -> &'static str {
+    /// The English phrase of the refusal ("Your role … may not {phrase}."), also the `Display`
+    /// text. Not a translation key: the app maps actions to its own keys.
+    pub fn phrase(self) -> &'static str {
         match self {
             Action::ManageConnections => "manage connections",
             Action::UseConnection => "use this connection",
@@ -135,6 +177,6 @@ impl Action {
 
 impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.key())
+        f.write_str(self.phrase())
     }
 }

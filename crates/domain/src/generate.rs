@@ -6,7 +6,7 @@
 //! the browser in between, then [`Generator::finish`].
 
 use crate::catalog::{catalog, Category, ConnectionType, FieldKind, PortRule};
-use crate::command::Command;
+use crate::command::{Command, NewConnection, NewExport};
 use crate::ids::{ConnectionId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{ExportKind, RunOutcome, Schedule, SecretInput, Timestamp, UsableBy};
 use crate::sample::{ADMIN_1, ADMIN_2, CONTRIBUTOR_1, CONTRIBUTOR_2};
@@ -225,7 +225,7 @@ impl Generator {
                     _ => Schedule::Recurring { every_hours: [6, 12, 48, 168][(n / 5) % 4] },
                 };
                 let name = format!("{} {} {}", PURPOSES[n % PURPOSES.len()], REGIONS[(n / PURPOSES.len()) % REGIONS.len()], n + 1);
-                (actor, Command::CreateExport { name, kind, connection, schedule })
+                (actor, Command::CreateExport(NewExport { name, kind, connection, schedule }))
             }
             Op::RunExport => {
                 let (id, actor) = self.last_export.clone().expect("a run follows its export");
@@ -296,7 +296,7 @@ impl Generator {
         let display_name = format!("{} {} {}", spec.name, REGIONS[ordinal % REGIONS.len()], ordinal + 1);
         (
             ADMINS[n % ADMINS.len()],
-            Command::CreateConnection {
+            Command::CreateConnection(NewConnection {
                 display_name,
                 type_id: spec.id,
                 fields,
@@ -305,7 +305,7 @@ impl Generator {
                 usable_by: if shared { UsableBy::AdministratorsAndContributors } else { UsableBy::AdministratorsOnly },
                 consent: true,
                 sign_in_account: spec.sign_in.then(|| format!("team{n}@contoso.com")),
-            },
+            }),
         )
     }
 }

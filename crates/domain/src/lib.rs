@@ -49,7 +49,7 @@ pub mod workspace;
 pub use backup::{decode_backup, encode_backup, Backup, BackupCounts, BackupError, BackupPreview, BACKUP_FORMAT, BACKUP_VERSION};
 pub use catalog::{catalog, connection_type, validate_field, validate_fields, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
 pub use checks::{CheckProblem, ConnectionCheck};
-pub use command::{Action, Command};
+pub use command::{Action, Command, ConnectionEdit, EngagementLinkEdit, ExportEdit, NewConnection, NewEngagementLink, NewExport};
 pub use error::DomainError;
 pub use event::{Event, EventKind, ObjectRef};
 pub use health::{Health, HealthEntry, HealthHistory, HealthReason, HealthResult, HealthSummary, HealthView, HistoryRow, HISTORY_LIMIT};

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::ConnectionTypeId as T;
-use crate::command::Command;
+use crate::command::{Command, NewConnection, NewEngagementLink, NewExport};
 use crate::ids::{ConnectionId, EnrichmentId, ExportId, SecretName, UserId};
 use crate::model::{ExportKind, Role, RunOutcome, Schedule, SecretInput, Timestamp, UsableBy, User};
 use crate::workspace::Workspace;
@@ -35,6 +35,17 @@ type ExportPlan<'a> = (&'a str, &'a str, ExportKind, &'a ConnectionId, Schedule,
 /// (actor, name, connection, run outcome and enriched customers)
 type EnrichmentPlan<'a> = (&'a str, &'a str, &'a ConnectionId, Option<(RunOutcome, u64)>);
 
+/// One sample connection as its create form is filled in. `vault`: (field, Key Vault secret name).
+struct ConnectionPlan<'a> {
+    name: &'a str,
+    type_id: T,
+    fields: &'a [(&'a str, &'a str)],
+    secrets: &'a [(&'a str, &'a str)],
+    vault: &'a [(&'a str, &'a str)],
+    shared: bool,
+    sign_in: Option<&'a str>,
+}
+
 struct Builder {
     ws: Workspace,
     now: Timestamp,
@@ -50,21 +61,12 @@ impl Builder {
         debug_assert!(result.is_ok(), "sample step refused: {result:?}");
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn connection(
-        &mut self,
-        name: &str,
-        type_id: T,
-        fields: &[(&str, &str)],
-        secrets: &[(&str, &str)],
-        vault: &[(&str, &str)],
-        shared: bool,
-        sign_in: Option<&str>,
-    ) -> ConnectionId {
+    fn connection(&mut self, plan: ConnectionPlan<'_>) -> ConnectionId {
+        let ConnectionPlan { name, type_id, fields, secrets, vault, shared, sign_in } = plan;
         let id = self.ws.counters.connection();
         self.step(
             ADMIN_1,
-            Command::CreateConnection {
+            Command::CreateConnection(NewConnection {
                 display_name: name.to_owned(),
                 type_id,
                 fields: fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
@@ -73,14 +75,14 @@ impl Builder {
                 usable_by: if shared { UsableBy::AdministratorsAndContributors } else { UsableBy::AdministratorsOnly },
                 consent: true,
                 sign_in_account: sign_in.map(str::to_owned),
-            },
+            }),
         );
         id
     }
 
     fn export(&mut self, actor: &str, name: &str, kind: ExportKind, connection: &ConnectionId, schedule: Schedule) -> ExportId {
         let id = self.ws.counters.export(0);
-        self.step(actor, Command::CreateExport { name: name.to_owned(), kind, connection: connection.clone(), schedule });
+        self.step(actor, Command::CreateExport(NewExport { name: name.to_owned(), kind, connection: connection.clone(), schedule }));
         id
     }
 
@@ -125,66 +127,114 @@ impl Workspace {
         }
         b.step(ADMIN_2, Command::RotateSecret { name: SecretName::new("sftp-password"), value: SecretInput::new("demo-sftp-pass-42") });
 
-        let lake = b.connection(
-            "Contoso data lake",
-            T::AzureBlobStorage,
-            &[("account_name", "contosolake"), ("container", "customer-exports")],
-            &[("account_key", "demo-account-key")],
-            &[],
-            true,
-            None,
-        );
-        let sftp = b.connection(
-            "Marketing SFTP",
-            T::SftpExport,
-            &[("username", "cdp-export"), ("hostname", "sftp.contoso.com:22"), ("folder", "exports/daily"), ("compression", "gzip"), ("delimiter", "comma")],
-            &[],
-            &[("password", "sftp-password")],
-            true,
-            None,
-        );
-        let google = b.connection(
-            "Campaign audiences",
-            T::GoogleAds,
-            &[("customer_id", "4815162342")],
-            &[],
-            &[("developer_token", "google-developer-token")],
-            false,
-            Some("ads@contoso.com"),
-        );
-        let mailchimp = b.connection("Newsletter lists", T::Mailchimp, &[], &[], &[], true, Some("newsletter@contoso.com"));
-        let marketo = b.connection(
-            "Lead nurturing",
-            T::Marketo,
-            &[("client_id", "contoso-cdp"), ("rest_endpoint", "123-abc-456.mktorest.com")],
-            &[],
-            &[("client_secret", "marketo-client-secret")],
-            false,
-            None,
-        );
-        let facebook = b.connection("Social reach", T::FacebookAds, &[("ads_account", "90210")], &[], &[], true, Some("social@contoso.com"));
-        let sales = b.connection("Sales pipeline", T::DynamicsSales, &[("server_address", "contoso.crm.dynamics.com")], &[], &[], false, Some("crm-admin@contoso.com"));
-        let klaviyo = b.connection("Email journeys", T::Klaviyo, &[], &[], &[("api_key", "klaviyo-api-key")], true, Some("email@contoso.com"));
-        let leadspace = b.connection("Firmographics", T::Leadspace, &[], &[("token", "demo-leadspace-token")], &[], false, None);
-        let maps = b.connection("Address cleanup", T::AzureMaps, &[], &[("api_key", "demo-maps-key")], &[], false, None);
-        let partner = b.connection(
-            "Partner drop",
-            T::SftpCustomImport,
-            &[("username", "partner-feed"), ("host", "files.fabrikam.com:2222")],
-            &[("password", "demo-partner-pass")],
-            &[],
-            false,
-            None,
-        );
-        let experian = b.connection(
-            "Credit profiles",
-            T::Experian,
-            &[("user_id", "contoso-cdp"), ("party_id", "P-20931"), ("model_number", "7")],
-            &[],
-            &[],
-            false,
-            None,
-        );
+        let lake = b.connection(ConnectionPlan {
+            name: "Contoso data lake",
+            type_id: T::AzureBlobStorage,
+            fields: &[("account_name", "contosolake"), ("container", "customer-exports")],
+            secrets: &[("account_key", "demo-account-key")],
+            vault: &[],
+            shared: true,
+            sign_in: None,
+        });
+        let sftp = b.connection(ConnectionPlan {
+            name: "Marketing SFTP",
+            type_id: T::SftpExport,
+            fields: &[("username", "cdp-export"), ("hostname", "sftp.contoso.com:22"), ("folder", "exports/daily"), ("compression", "gzip"), ("delimiter", "comma")],
+            secrets: &[],
+            vault: &[("password", "sftp-password")],
+            shared: true,
+            sign_in: None,
+        });
+        let google = b.connection(ConnectionPlan {
+            name: "Campaign audiences",
+            type_id: T::GoogleAds,
+            fields: &[("customer_id", "4815162342")],
+            secrets: &[],
+            vault: &[("developer_token", "google-developer-token")],
+            shared: false,
+            sign_in: Some("ads@contoso.com"),
+        });
+        let mailchimp = b.connection(ConnectionPlan {
+            name: "Newsletter lists",
+            type_id: T::Mailchimp,
+            fields: &[],
+            secrets: &[],
+            vault: &[],
+            shared: true,
+            sign_in: Some("newsletter@contoso.com"),
+        });
+        let marketo = b.connection(ConnectionPlan {
+            name: "Lead nurturing",
+            type_id: T::Marketo,
+            fields: &[("client_id", "contoso-cdp"), ("rest_endpoint", "123-abc-456.mktorest.com")],
+            secrets: &[],
+            vault: &[("client_secret", "marketo-client-secret")],
+            shared: false,
+            sign_in: None,
+        });
+        let facebook = b.connection(ConnectionPlan {
+            name: "Social reach",
+            type_id: T::FacebookAds,
+            fields: &[("ads_account", "90210")],
+            secrets: &[],
+            vault: &[],
+            shared: true,
+            sign_in: Some("social@contoso.com"),
+        });
+        let sales = b.connection(ConnectionPlan {
+            name: "Sales pipeline",
+            type_id: T::DynamicsSales,
+            fields: &[("server_address", "contoso.crm.dynamics.com")],
+            secrets: &[],
+            vault: &[],
+            shared: false,
+            sign_in: Some("crm-admin@contoso.com"),
+        });
+        let klaviyo = b.connection(ConnectionPlan {
+            name: "Email journeys",
+            type_id: T::Klaviyo,
+            fields: &[],
+            secrets: &[],
+            vault: &[("api_key", "klaviyo-api-key")],
+            shared: true,
+            sign_in: Some("email@contoso.com"),
+        });
+        let leadspace = b.connection(ConnectionPlan {
+            name: "Firmographics",
+            type_id: T::Leadspace,
+            fields: &[],
+            secrets: &[("token", "demo-leadspace-token")],
+            vault: &[],
+            shared: false,
+            sign_in: None,
+        });
+        let maps = b.connection(ConnectionPlan {
+            name: "Address cleanup",
+            type_id: T::AzureMaps,
+            fields: &[],
+            secrets: &[("api_key", "demo-maps-key")],
+            vault: &[],
+            shared: false,
+            sign_in: None,
+        });
+        let partner = b.connection(ConnectionPlan {
+            name: "Partner drop",
+            type_id: T::SftpCustomImport,
+            fields: &[("username", "partner-feed"), ("host", "files.fabrikam.com:2222")],
+            secrets: &[("password", "demo-partner-pass")],
+            vault: &[],
+            shared: false,
+            sign_in: None,
+        });
+        let experian = b.connection(ConnectionPlan {
+            name: "Credit profiles",
+            type_id: T::Experian,
+            fields: &[("user_id", "contoso-cdp"), ("party_id", "P-20931"), ("model_number", "7")],
+            secrets: &[],
+            vault: &[],
+            shared: false,
+            sign_in: None,
+        });
 
         let plan: [ExportPlan; 30] = [
             (ADMIN_1, "All customers to lake", DataOut, &lake, WithEachRefresh, &[Processing, Successful]),
@@ -265,13 +315,13 @@ impl Workspace {
         let link = b.ws.counters.link();
         b.step(
             ADMIN_1,
-            Command::CreateEngagementLink {
+            Command::CreateEngagementLink(NewEngagementLink {
                 storage_account: "contosoinsights".into(),
                 shared_key: SecretInput::new("demo-shared-key"),
                 environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
                 instance_folder: "customerInsights/ci_contoso".into(),
                 members: BTreeSet::from([UserId::new(CONTRIBUTOR_1)]),
-            },
+            }),
         );
         b.step(ADMIN_1, Command::MarkEngagementLinkAvailable { id: link });
         b.ws

@@ -38,14 +38,14 @@ pub(crate) struct Index {
     pub export_order: std::sync::OnceLock<crate::listing::ExportOrder>,
 }
 
-/// Who is acting, and when.
-pub(crate) struct Ctx {
+/// Who is acting, with which role, and when: what every handler is given.
+pub(crate) struct Acting {
     pub actor: UserId,
     pub role: Role,
     pub now: Timestamp,
 }
 
-impl Ctx {
+impl Acting {
     pub fn require_admin(&self, action: Action) -> Result<(), DomainError> {
         if self.role == Role::Administrator { Ok(()) } else { Err(DomainError::NotAllowed { action, role: self.role }) }
     }
@@ -75,7 +75,7 @@ impl Workspace {
         if role == Role::Viewer {
             return Err(DomainError::NotAllowed { action: action_of(&command), role });
         }
-        let ctx = Ctx { actor: actor.clone(), role, now };
+        let ctx = Acting { actor: actor.clone(), role, now };
         let kinds = self.dispatch(&ctx, command)?;
         let events: Vec<Event> = kinds
             .into_iter()
@@ -100,20 +100,17 @@ impl Workspace {
         if role == Role::Administrator { Ok(()) } else { Err(DomainError::NotAllowed { action: Action::ManageWorkspace, role }) }
     }
 
-    fn dispatch(&mut self, ctx: &Ctx, command: Command) -> Result<Vec<EventKind>, DomainError> {
+    fn dispatch(&mut self, ctx: &Acting, command: Command) -> Result<Vec<EventKind>, DomainError> {
         use Command::*;
         match command {
-            CreateConnection { display_name, type_id, fields, secrets, key_vault_secrets, usable_by, consent, sign_in_account } => self
-                .create_connection(ctx, &display_name, type_id, &fields, &secrets, &key_vault_secrets, usable_by, consent, sign_in_account),
-            EditConnection { id, display_name, fields, secrets, key_vault_secrets, usable_by, sign_in_account } => {
-                self.edit_connection(ctx, &id, &display_name, &fields, &secrets, &key_vault_secrets, usable_by, sign_in_account)
-            }
+            CreateConnection(new) => self.create_connection(ctx, new),
+            EditConnection(edit) => self.edit_connection(ctx, edit),
             SetConnectionSharing { id, usable_by } => self.set_connection_sharing(ctx, &id, usable_by),
             RemoveConnection { id } => self.remove_connection(ctx, &id),
             TestConnection { id } => self.record_connection_test(ctx, &id),
             RestoreConnection { connection } => self.restore_connection(ctx, connection),
-            CreateExport { name, kind, connection, schedule } => self.create_export(ctx, &name, kind, &connection, schedule),
-            EditExport { id, name, kind, schedule } => self.edit_export(ctx, &id, &name, kind, schedule),
+            CreateExport(new) => self.create_export(ctx, new),
+            EditExport(edit) => self.edit_export(ctx, edit),
             DetachConnection { exports } => self.detach_connection(ctx, &exports),
             AttachConnectionToExport { export, connection } => self.attach_connection_to_export(ctx, &export, &connection),
             RemoveExports { ids } => self.remove_exports(ctx, &ids),
@@ -136,12 +133,8 @@ impl Workspace {
             DeleteSecret { name } => self.delete_secret(ctx, &name),
             SetSecretReachable { name, reachable } => self.set_secret_reachable(ctx, &name, reachable),
             SetVaultReachable { reachable } => self.set_vault_reachable(ctx, reachable),
-            CreateEngagementLink { storage_account, shared_key, environment_id, instance_folder, members } => {
-                self.create_engagement_link(ctx, &storage_account, &shared_key, &environment_id, &instance_folder, members)
-            }
-            EditEngagementLink { id, storage_account, shared_key, environment_id, instance_folder } => {
-                self.edit_engagement_link(ctx, &id, &storage_account, shared_key.as_ref(), &environment_id, &instance_folder)
-            }
+            CreateEngagementLink(new) => self.create_engagement_link(ctx, new),
+            EditEngagementLink(edit) => self.edit_engagement_link(ctx, edit),
             SetEngagementMembers { id, members } => self.set_engagement_members(ctx, &id, members),
             MarkEngagementLinkAvailable { id } => self.mark_engagement_link_available(ctx, &id),
             RemoveEngagementLink { id } => self.remove_engagement_link(ctx, &id),
@@ -312,12 +305,12 @@ fn grouped<'a, Id: Ord + Clone + 'a>(items: impl Iterator<Item = (Option<&'a Con
 pub(crate) fn action_of(command: &Command) -> Action {
     use Command::*;
     match command {
-        CreateConnection { .. } | EditConnection { .. } | SetConnectionSharing { .. } | RemoveConnection { .. } | TestConnection { .. } => {
+        CreateConnection(_) | EditConnection(_) | SetConnectionSharing { .. } | RemoveConnection { .. } | TestConnection { .. } => {
             Action::ManageConnections
         }
         RestoreConnection { .. } | RestoreExports { .. } | RestoreEnrichments { .. } => Action::Restore,
-        CreateExport { .. }
-        | EditExport { .. }
+        CreateExport(_)
+        | EditExport(_)
         | DetachConnection { .. }
         | AttachConnectionToExport { .. }
         | RemoveExports { .. }
@@ -338,8 +331,8 @@ pub(crate) fn action_of(command: &Command) -> Action {
         | DeleteSecret { .. }
         | SetSecretReachable { .. }
         | SetVaultReachable { .. } => Action::ManageKeyVault,
-        CreateEngagementLink { .. }
-        | EditEngagementLink { .. }
+        CreateEngagementLink(_)
+        | EditEngagementLink(_)
         | SetEngagementMembers { .. }
         | MarkEngagementLinkAvailable { .. }
         | RemoveEngagementLink { .. } => Action::ManageEngagementInsights,

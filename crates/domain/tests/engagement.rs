@@ -12,13 +12,13 @@ use connections_domain::*;
 const GUID: &str = "0F8FAD5B-D9CB-469F-A165-70867728950E";
 
 fn create(members: &[&str]) -> Command {
-    Command::CreateEngagementLink {
+    Command::CreateEngagementLink(NewEngagementLink {
         storage_account: "contosoinsights".into(),
         shared_key: SecretInput::new(PLANTED),
         environment_id: GUID.into(),
         instance_folder: "customerInsights/ci_contoso".into(),
         members: members.iter().map(|m| UserId::new(*m)).collect(),
-    }
+    })
 }
 
 fn created(events: &[Event]) -> EngagementLinkId {
@@ -124,13 +124,13 @@ fn a_new_link_is_pending_until_the_simulated_delay_has_passed() {
     ok(
         &mut ws,
         &admin(),
-        Command::EditEngagementLink {
+        Command::EditEngagementLink(EngagementLinkEdit {
             id: id.clone(),
             storage_account: "contosoinsights".into(),
             shared_key: Some(SecretInput::new("rotated-key")),
             environment_id: GUID.into(),
             instance_folder: "customerInsights/ci_contoso".into(),
-        },
+        }),
     );
     assert_eq!(ws.engagement_link(&id).unwrap().status, LinkStatus::Pending);
     // Only the membership changing keeps the status.

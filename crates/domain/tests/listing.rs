@@ -6,7 +6,8 @@
 use connections_domain::generate::DemoSize;
 use connections_domain::sample::{ADMIN_1, CONTRIBUTOR_1, VIEWER_1};
 use connections_domain::{
-    Command, ConnectionId, ExportColumn, ExportId, ExportKind, ExportQuery, ExportRow, RunStatus, Schedule, Timestamp, UserId, Workspace,
+    Command, ConnectionId, ExportColumn, ExportEdit, ExportId, ExportKind, ExportQuery, ExportRow, NewExport, RunStatus, Schedule, Timestamp, UserId,
+    Workspace,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -133,13 +134,13 @@ fn the_order_follows_every_change() {
     let apply = |ws: &mut Workspace, command: Command| ws.apply(&admin, command, NOW).expect("allowed");
     // A rename moves the export to its new place; two exports may share a name.
     let renamed = rows[3].clone();
-    apply(&mut ws, Command::EditExport { id: renamed.id.clone(), name: "aaa first".into(), kind: ExportKind::DataOut, schedule: Schedule::OnDemand });
-    apply(&mut ws, Command::EditExport { id: rows[7].id.clone(), name: "AAA FIRST".into(), kind: renamed.kind, schedule: renamed.schedule });
+    apply(&mut ws, Command::EditExport(ExportEdit { id: renamed.id.clone(), name: "aaa first".into(), kind: ExportKind::DataOut, schedule: Schedule::OnDemand }));
+    apply(&mut ws, Command::EditExport(ExportEdit { id: rows[7].id.clone(), name: "AAA FIRST".into(), kind: renamed.kind, schedule: renamed.schedule }));
     apply(&mut ws, Command::DetachConnection { exports: vec![rows[10].id.clone(), rows[11].id.clone()] });
     apply(&mut ws, Command::RemoveExports { ids: vec![rows[20].id.clone()] });
     apply(&mut ws, Command::RunExport { id: rows[30].id.clone() });
     let connection = rows[40].connection.clone().expect("connected").id;
-    apply(&mut ws, Command::CreateExport { name: "Zed new".into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh });
+    apply(&mut ws, Command::CreateExport(NewExport { name: "Zed new".into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh }));
     every_query(&ws, &admin, None);
     every_query(&ws, &admin, Some(connection));
     let first = ws.export_listing(&admin, &ExportQuery::by_name()).ids(&ws);

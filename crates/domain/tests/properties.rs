@@ -88,7 +88,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         0 => match op.a % 4 {
             0 => {
                 let mut cmd = blob(&name, usable_by);
-                if let Command::CreateConnection { secrets, consent, .. } = &mut cmd {
+                if let Command::CreateConnection(NewConnection { secrets, consent, .. }) = &mut cmd {
                     *secrets = typed("account_key");
                     *consent = !op.b.is_multiple_of(7);
                 }
@@ -96,7 +96,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
             }
             1 => {
                 let mut cmd = sftp_with_vault(&name);
-                if let Command::CreateConnection { key_vault_secrets, secrets, .. } = &mut cmd {
+                if let Command::CreateConnection(NewConnection { key_vault_secrets, secrets, .. }) = &mut cmd {
                     if op.flag {
                         key_vault_secrets.insert("password".into(), s);
                     } else {
@@ -108,7 +108,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
             }
             _ => {
                 let mut cmd = maps_connection(&name);
-                if let Command::CreateConnection { secrets, .. } = &mut cmd {
+                if let Command::CreateConnection(NewConnection { secrets, .. }) = &mut cmd {
                     *secrets = typed("api_key");
                 }
                 cmd
@@ -116,7 +116,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         },
         1 => {
             let existing = ws.connection(&c);
-            Command::EditConnection {
+            Command::EditConnection(ConnectionEdit {
                 id: c.clone(),
                 display_name: name,
                 fields: existing.map(|c| c.fields.clone()).unwrap_or_default(),
@@ -130,12 +130,12 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
                 },
                 usable_by,
                 sign_in_account: None,
-            }
+            })
         }
         2 => Command::SetConnectionSharing { id: c, usable_by },
         3 | 4 => Command::RemoveConnection { id: c },
-        5 => Command::CreateExport { name, kind: ExportKind::DataOut, connection: c, schedule: Schedule::Recurring { every_hours: op.b as u32 * 20 } },
-        6 => Command::EditExport { id: e, name, kind: ExportKind::Segment, schedule: Schedule::OnDemand },
+        5 => Command::CreateExport(NewExport { name, kind: ExportKind::DataOut, connection: c, schedule: Schedule::Recurring { every_hours: op.b as u32 * 20 } }),
+        6 => Command::EditExport(ExportEdit { id: e, name, kind: ExportKind::Segment, schedule: Schedule::OnDemand }),
         7 => Command::DetachConnection { exports: if op.flag { vec![e, e2] } else { vec![e] } },
         8 => Command::AttachConnectionToExport { export: e, connection: c },
         9 => Command::RemoveExports { ids: if op.flag { vec![e, e2] } else if op.b == 0 { vec![] } else { vec![e] } },
@@ -175,23 +175,23 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
                 Command::LinkKeyVault { subscription: "3f2b8c1e-7a4d-4e2f-9b1c-5d6e7f8a9b0c".into(), vault_name: "again".into(), consent: true }
             }
         }
-        21 => Command::CreateEngagementLink {
+        21 => Command::CreateEngagementLink(NewEngagementLink {
             storage_account: "contosoinsights".into(),
             shared_key: SecretInput::new(op.secret.clone()),
             environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
             instance_folder: "customerInsights/ci_x".into(),
             members: BTreeSet::from([UserId::new(ACTORS[op.b % ACTORS.len()])]),
-        },
+        }),
         22 => match op.b % 4 {
             0 => Command::SetEngagementMembers { id: l, members: if op.flag { BTreeSet::new() } else { BTreeSet::from([contributor()]) } },
             1 => Command::MarkEngagementLinkAvailable { id: l },
-            2 => Command::EditEngagementLink {
+            2 => Command::EditEngagementLink(EngagementLinkEdit {
                 id: l,
                 storage_account: "movedinsights".into(),
                 shared_key: op.flag.then(|| SecretInput::new(op.secret.clone())),
                 environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
                 instance_folder: "customerInsights/ci_y".into(),
-            },
+            }),
             _ => Command::RemoveEngagementLink { id: l },
         },
         24 => Command::TestConnection { id: c },

@@ -28,10 +28,10 @@ fn only_administrators_manage_connections_and_viewers_change_nothing() {
 #[test]
 fn consent_name_and_fields_are_checked() {
     let mut ws = Workspace::empty();
-    let Command::CreateConnection { type_id, fields, secrets, key_vault_secrets, usable_by, sign_in_account, .. } = blob("x", UsableBy::AdministratorsOnly) else {
+    let Command::CreateConnection(NewConnection { type_id, fields, secrets, key_vault_secrets, usable_by, sign_in_account, .. }) = blob("x", UsableBy::AdministratorsOnly) else {
         unreachable!()
     };
-    let make = |name: &str, consent: bool, fields: BTreeMap<String, String>| Command::CreateConnection {
+    let make = |name: &str, consent: bool, fields: BTreeMap<String, String>| Command::CreateConnection(NewConnection {
         display_name: name.into(),
         type_id,
         fields,
@@ -40,7 +40,7 @@ fn consent_name_and_fields_are_checked() {
         usable_by,
         consent,
         sign_in_account: sign_in_account.clone(),
-    };
+    });
     assert_eq!(refuse(&mut ws, &admin(), make("Lake", false, fields.clone())), DomainError::ConsentRequired);
     assert_eq!(refuse(&mut ws, &admin(), make("   ", true, fields.clone())), DomainError::InvalidName(NameError::Empty));
     assert_eq!(refuse(&mut ws, &admin(), make(&"n".repeat(101), true, fields.clone())), DomainError::InvalidName(NameError::TooLong { max: 100 }));
@@ -61,7 +61,7 @@ fn consent_name_and_fields_are_checked() {
 #[test]
 fn audience_insights_is_not_created_as_a_connection() {
     let mut ws = Workspace::empty();
-    let cmd = Command::CreateConnection {
+    let cmd = Command::CreateConnection(NewConnection {
         display_name: "AI".into(),
         type_id: ConnectionTypeId::AudienceInsights,
         fields: BTreeMap::new(),
@@ -70,14 +70,14 @@ fn audience_insights_is_not_created_as_a_connection() {
         usable_by: UsableBy::AdministratorsOnly,
         consent: true,
         sign_in_account: None,
-    };
+    });
     assert_eq!(refuse(&mut ws, &admin(), cmd), DomainError::UseEngagementLink);
 }
 
 #[test]
 fn sign_in_types_need_a_sign_in_and_facebook_lasts_60_days() {
     let mut ws = Workspace::empty();
-    let fb = |account: Option<&str>| Command::CreateConnection {
+    let fb = |account: Option<&str>| Command::CreateConnection(NewConnection {
         display_name: "Social".into(),
         type_id: ConnectionTypeId::FacebookAds,
         fields: map(&[("ads_account", "123")]),
@@ -86,13 +86,13 @@ fn sign_in_types_need_a_sign_in_and_facebook_lasts_60_days() {
         usable_by: UsableBy::AdministratorsOnly,
         consent: true,
         sign_in_account: account.map(str::to_owned),
-    };
+    });
     assert_eq!(refuse(&mut ws, &admin(), fb(None)), DomainError::SignInRequired);
     let c = created_connection(&ok(&mut ws, &admin(), fb(Some("me@contoso.com"))));
     let sign_in = ws.connection(&c).unwrap().sign_in.clone().unwrap();
     assert_eq!(sign_in.expires_at, NOW.plus_days(60));
     let mut blob_with_sign_in = blob("B", UsableBy::AdministratorsOnly);
-    if let Command::CreateConnection { sign_in_account, .. } = &mut blob_with_sign_in {
+    if let Command::CreateConnection(NewConnection { sign_in_account, .. }) = &mut blob_with_sign_in {
         *sign_in_account = Some("x".into());
     }
     assert!(matches!(refuse(&mut ws, &admin(), blob_with_sign_in), DomainError::InvalidFields(e) if e.contains_key("sign_in_account")));
@@ -176,9 +176,9 @@ fn contributors_use_only_shared_export_connections_and_manage_their_exports() {
     ok(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Successful });
     assert_eq!(ws.export(&theirs).unwrap().last_refreshed, Some(NOW));
     assert!(matches!(refuse(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Failed }), DomainError::NotRunning(_)));
-    ok(&mut ws, &contributor(), Command::EditExport { id: mine.clone(), name: "Mine 2".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 3 } });
+    ok(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "Mine 2".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 3 } }));
     assert_eq!(
-        refuse(&mut ws, &contributor(), Command::EditExport { id: mine.clone(), name: "x".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 0 } }),
+        refuse(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "x".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 0 } })),
         DomainError::InvalidSchedule
     );
     // Detach and re-attach (the undo) work for the contributor's own export.
@@ -211,7 +211,7 @@ fn categories_and_providers_must_match() {
     let leadspace = created_connection(&ok(
         &mut ws,
         &admin(),
-        Command::CreateConnection {
+        Command::CreateConnection(NewConnection {
             display_name: "Firmo".into(),
             type_id: ConnectionTypeId::Leadspace,
             fields: BTreeMap::new(),
@@ -220,7 +220,7 @@ fn categories_and_providers_must_match() {
             usable_by: UsableBy::AdministratorsOnly,
             consent: true,
             sign_in_account: None,
-        },
+        }),
     ));
     assert_eq!(
         refuse(&mut ws, &admin(), Command::AttachConnectionToEnrichment { enrichment: n.clone(), connection: leadspace.clone() }),
@@ -266,20 +266,20 @@ fn key_vault_rules() {
     assert_eq!(refuse(&mut ws, &admin(), Command::AddSecret { name: "sftp-pass".into(), value: SecretInput::new("x") }), DomainError::SecretExists(SecretName::new("sftp-pass")));
     // Types without vault support refuse vault secrets.
     let mut blob_vault = blob("B", UsableBy::AdministratorsOnly);
-    if let Command::CreateConnection { secrets, key_vault_secrets, .. } = &mut blob_vault {
+    if let Command::CreateConnection(NewConnection { secrets, key_vault_secrets, .. }) = &mut blob_vault {
         secrets.clear();
         key_vault_secrets.insert("account_key".into(), SecretName::new("sftp-pass"));
     }
     assert_eq!(refuse(&mut ws, &admin(), blob_vault), DomainError::KeyVaultNotSupported(ConnectionTypeId::AzureBlobStorage));
     let mut missing = sftp_with_vault("S");
-    if let Command::CreateConnection { key_vault_secrets, .. } = &mut missing {
+    if let Command::CreateConnection(NewConnection { key_vault_secrets, .. }) = &mut missing {
         key_vault_secrets.insert("password".into(), SecretName::new("nope"));
     }
     assert_eq!(refuse(&mut ws, &admin(), missing), DomainError::SecretNotFound(SecretName::new("nope")));
     let c = created_connection(&ok(&mut ws, &admin(), sftp_with_vault("S")));
 
     // Can't go back to a typed secret.
-    let edit = |secrets: BTreeMap<String, SecretInput>| Command::EditConnection {
+    let edit = |secrets: BTreeMap<String, SecretInput>| Command::EditConnection(ConnectionEdit {
         id: c.clone(),
         display_name: "S".into(),
         fields: map(&[("username", "u"), ("hostname", "sftp.contoso.com"), ("folder", "out")]),
@@ -287,7 +287,7 @@ fn key_vault_rules() {
         key_vault_secrets: BTreeMap::new(),
         usable_by: UsableBy::AdministratorsOnly,
         sign_in_account: None,
-    };
+    });
     assert_eq!(refuse(&mut ws, &admin(), edit(common::secrets(&[("password", "typed")]))), DomainError::CannotLeaveKeyVault { field: "password".into() });
     // A missing secret keeps the saved one.
     ok(&mut ws, &admin(), edit(BTreeMap::new()));
@@ -321,7 +321,7 @@ fn key_vault_rules() {
 fn typed_to_vault_is_allowed_on_edit() {
     let mut ws = vault_ws();
     let mut typed = sftp_with_vault("S");
-    if let Command::CreateConnection { secrets, key_vault_secrets, .. } = &mut typed {
+    if let Command::CreateConnection(NewConnection { secrets, key_vault_secrets, .. }) = &mut typed {
         key_vault_secrets.clear();
         secrets.insert("password".into(), SecretInput::new("pw"));
     }
@@ -329,7 +329,7 @@ fn typed_to_vault_is_allowed_on_edit() {
     ok(
         &mut ws,
         &admin(),
-        Command::EditConnection {
+        Command::EditConnection(ConnectionEdit {
             id: c.clone(),
             display_name: "S".into(),
             fields: map(&[("username", "u"), ("hostname", "h.com"), ("folder", "out")]),
@@ -337,7 +337,7 @@ fn typed_to_vault_is_allowed_on_edit() {
             key_vault_secrets: BTreeMap::from([("password".to_owned(), SecretName::new("sftp-pass"))]),
             usable_by: UsableBy::AdministratorsAndContributors,
             sign_in_account: None,
-        },
+        }),
     );
     assert!(ws.connection(&c).unwrap().uses_vault());
     assert_eq!(ws.connection(&c).unwrap().usable_by, UsableBy::AdministratorsAndContributors);
@@ -346,13 +346,13 @@ fn typed_to_vault_is_allowed_on_edit() {
 #[test]
 fn engagement_link_access() {
     let mut ws = Workspace::empty();
-    let create = |storage: &str, env: &str, folder: &str| Command::CreateEngagementLink {
+    let create = |storage: &str, env: &str, folder: &str| Command::CreateEngagementLink(NewEngagementLink {
         storage_account: storage.into(),
         shared_key: SecretInput::new(PLANTED),
         environment_id: env.into(),
         instance_folder: folder.into(),
         members: BTreeSet::new(),
-    };
+    });
     let DomainError::InvalidFields(errors) = refuse(&mut ws, &admin(), create("Bad!", "x", "y")) else { panic!() };
     assert_eq!(errors.get("storage_account"), Some(&FieldError::StorageAccountName));
     assert_eq!(errors.get("environment_id"), Some(&FieldError::Guid));
@@ -381,13 +381,13 @@ fn engagement_link_access() {
     ok(
         &mut ws,
         &admin(),
-        Command::EditEngagementLink {
+        Command::EditEngagementLink(EngagementLinkEdit {
             id: id.clone(),
             storage_account: "otherinsights".into(),
             shared_key: None,
             environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
             instance_folder: "customerInsights/ci_contoso".into(),
-        },
+        }),
     );
     assert_eq!(ws.engagement_link(&id).unwrap().status, LinkStatus::Pending);
     ok(&mut ws, &admin(), Command::RemoveEngagementLink { id: id.clone() });
@@ -473,5 +473,5 @@ fn only_administrators_replace_the_whole_workspace() {
     assert!(!ws.can(&contributor(), Capability::ManageWorkspace));
     assert!(!ws.can(&viewer(), Capability::ManageWorkspace));
     assert!(!ws.can(&UserId::new("nobody"), Capability::ManageWorkspace));
-    assert_eq!(Action::ManageWorkspace.key(), "replace the whole workspace");
+    assert_eq!(Action::ManageWorkspace.phrase(), "replace the whole workspace");
 }

@@ -16,13 +16,13 @@ fn a_typed_secret_never_shows_in_debug_events_views_or_records() {
     events.extend(ok(
         &mut ws,
         &admin(),
-        Command::CreateEngagementLink {
+        Command::CreateEngagementLink(NewEngagementLink {
             storage_account: "contosoinsights".into(),
             shared_key: SecretInput::new(PLANTED),
             environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
             instance_folder: "customerInsights/ci_x".into(),
             members: BTreeSet::new(),
-        },
+        }),
     ));
     events.extend(ok(&mut ws, &admin(), Command::RotateSecret { name: SecretName::new("sftp-pass"), value: SecretInput::new(PLANTED) }));
     // A typed credential keeps when it was set, and nothing else.
@@ -57,12 +57,12 @@ fn saved_with(secret: &str) -> Workspace {
     let mut ws = vault_ws();
     let typed = |key: &str| BTreeMap::from([(key.to_owned(), SecretInput::new(secret))]);
     let mut lake = blob("Lake", UsableBy::AdministratorsOnly);
-    if let Command::CreateConnection { secrets, .. } = &mut lake {
+    if let Command::CreateConnection(NewConnection { secrets, .. }) = &mut lake {
         *secrets = typed("account_key");
     }
     let lake = created_connection(&ok(&mut ws, &admin(), lake));
     let mut maps = maps_connection("Maps");
-    if let Command::CreateConnection { secrets, .. } = &mut maps {
+    if let Command::CreateConnection(NewConnection { secrets, .. }) = &mut maps {
         *secrets = typed("api_key");
     }
     ok(&mut ws, &admin(), maps);
@@ -70,7 +70,7 @@ fn saved_with(secret: &str) -> Workspace {
     ok(
         &mut ws,
         &admin(),
-        Command::EditConnection {
+        Command::EditConnection(ConnectionEdit {
             id: lake,
             display_name: "Lake".into(),
             fields,
@@ -78,20 +78,20 @@ fn saved_with(secret: &str) -> Workspace {
             key_vault_secrets: BTreeMap::new(),
             usable_by: UsableBy::AdministratorsOnly,
             sign_in_account: None,
-        },
+        }),
     );
     ok(&mut ws, &admin(), Command::AddSecret { name: "api".into(), value: SecretInput::new(secret) });
     ok(&mut ws, &admin(), Command::RotateSecret { name: SecretName::new("api"), value: SecretInput::new(secret) });
     ok(
         &mut ws,
         &admin(),
-        Command::CreateEngagementLink {
+        Command::CreateEngagementLink(NewEngagementLink {
             storage_account: "contosoinsights".into(),
             shared_key: SecretInput::new(secret),
             environment_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
             instance_folder: "customerInsights/ci_x".into(),
             members: BTreeSet::new(),
-        },
+        }),
     );
     ws
 }

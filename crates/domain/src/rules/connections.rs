@@ -2,17 +2,26 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{validate_fields_with, Category, ConnectionType, ConnectionTypeId, FieldError, FieldKind, FieldSpec};
-use crate::command::Action;
+use crate::catalog::{validate_fields_with, Category, ConnectionType, FieldError, FieldKind, FieldSpec};
+use crate::command::{Action, ConnectionEdit, NewConnection};
 use crate::error::DomainError;
 use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, SecretName};
 use crate::model::{Connection, Credential, DisplayName, SecretInput, SignIn, UsableBy};
-use crate::workspace::{Ctx, Workspace};
+use crate::workspace::{Acting, Workspace};
 
 const SIGN_IN_ACCOUNT: FieldSpec =
     FieldSpec { key: "sign_in_account", label_key: "field.sign_in_account", kind: FieldKind::Text { max: 254 }, required: true };
+
+/// The parts of a create or edit form that `check_connection_input` checks.
+struct Form<'a> {
+    display_name: &'a str,
+    fields: &'a BTreeMap<String, String>,
+    secrets: &'a BTreeMap<String, SecretInput>,
+    key_vault_secrets: &'a BTreeMap<String, SecretName>,
+    sign_in_account: Option<String>,
+}
 
 /// The checked editable parts of a connection.
 struct Checked {
@@ -23,25 +32,15 @@ struct Checked {
 }
 
 impl Workspace {
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn create_connection(
-        &mut self,
-        ctx: &Ctx,
-        display_name: &str,
-        type_id: ConnectionTypeId,
-        fields: &BTreeMap<String, String>,
-        secrets: &BTreeMap<String, SecretInput>,
-        key_vault_secrets: &BTreeMap<String, SecretName>,
-        usable_by: UsableBy,
-        consent: bool,
-        sign_in_account: Option<String>,
-    ) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn create_connection(&mut self, ctx: &Acting, new: NewConnection) -> Result<Vec<EventKind>, DomainError> {
+        let NewConnection { display_name, type_id, fields, secrets, key_vault_secrets, usable_by, consent, sign_in_account } = new;
         ctx.require_admin(Action::ManageConnections)?;
         let spec = type_id.spec();
         if spec.category == Category::EngagementInsights {
             return Err(DomainError::UseEngagementLink);
         }
-        let checked = self.check_connection_input(ctx, spec, None, display_name, fields, secrets, key_vault_secrets, sign_in_account)?;
+        let form = Form { display_name: &display_name, fields: &fields, secrets: &secrets, key_vault_secrets: &key_vault_secrets, sign_in_account };
+        let checked = self.check_connection_input(ctx, spec, None, form)?;
         if !consent {
             return Err(DomainError::ConsentRequired);
         }
@@ -66,23 +65,13 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn edit_connection(
-        &mut self,
-        ctx: &Ctx,
-        id: &ConnectionId,
-        display_name: &str,
-        fields: &BTreeMap<String, String>,
-        secrets: &BTreeMap<String, SecretInput>,
-        key_vault_secrets: &BTreeMap<String, SecretName>,
-        usable_by: UsableBy,
-        sign_in_account: Option<String>,
-    ) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn edit_connection(&mut self, ctx: &Acting, edit: ConnectionEdit) -> Result<Vec<EventKind>, DomainError> {
+        let ConnectionEdit { id, display_name, fields, secrets, key_vault_secrets, usable_by, sign_in_account } = edit;
         ctx.require_admin(Action::ManageConnections)?;
-        let existing = self.connections.get(id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
+        let existing = self.connections.get(&id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
         let spec = existing.type_id.spec();
-        let checked =
-            self.check_connection_input(ctx, spec, Some(existing), display_name, fields, secrets, key_vault_secrets, sign_in_account)?;
+        let form = Form { display_name: &display_name, fields: &fields, secrets: &secrets, key_vault_secrets: &key_vault_secrets, sign_in_account };
+        let checked = self.check_connection_input(ctx, spec, Some(existing), form)?;
         let mut connection = existing.clone();
         connection.display_name = checked.name;
         connection.fields = checked.fields;
@@ -105,7 +94,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn set_connection_sharing(&mut self, ctx: &Ctx, id: &ConnectionId, usable_by: UsableBy) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn set_connection_sharing(&mut self, ctx: &Acting, id: &ConnectionId, usable_by: UsableBy) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageConnections)?;
         let connection = self.connections.get_mut(id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
         if connection.category() != Category::Export {
@@ -118,7 +107,7 @@ impl Workspace {
         Ok(vec![EventKind::ConnectionSharingChanged { id: id.clone(), name: connection.display_name.to_string(), usable_by }])
     }
 
-    pub(crate) fn remove_connection(&mut self, ctx: &Ctx, id: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn remove_connection(&mut self, ctx: &Acting, id: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageConnections)?;
         if !self.connections.contains_key(id) {
             return Err(DomainError::NotFound(ObjectRef::Connection(id.clone())));
@@ -143,7 +132,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn restore_connection(&mut self, ctx: &Ctx, connection: Connection) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn restore_connection(&mut self, ctx: &Acting, connection: Connection) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::Restore)?;
         if self.connections.contains_key(&connection.id) {
             return Err(DomainError::IdTaken(ObjectRef::Connection(connection.id.clone())));
@@ -179,7 +168,7 @@ impl Workspace {
     }
 
     /// Test connection as a command: runs the checks and records the result in the history.
-    pub(crate) fn record_connection_test(&mut self, ctx: &Ctx, id: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn record_connection_test(&mut self, ctx: &Acting, id: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageConnections)?;
         let check = self.test_connection(&ctx.actor, id, ctx.now)?;
         let problems = u32::try_from(check.problems.len()).unwrap_or(u32::MAX);
@@ -212,18 +201,8 @@ impl Workspace {
     }
 
     /// Checks name, fields, credentials and sign-in of a create or edit form.
-    #[allow(clippy::too_many_arguments)]
-    fn check_connection_input(
-        &self,
-        ctx: &Ctx,
-        spec: &ConnectionType,
-        existing: Option<&Connection>,
-        display_name: &str,
-        fields: &BTreeMap<String, String>,
-        secrets: &BTreeMap<String, SecretInput>,
-        key_vault_secrets: &BTreeMap<String, SecretName>,
-        sign_in_account: Option<String>,
-    ) -> Result<Checked, DomainError> {
+    fn check_connection_input(&self, ctx: &Acting, spec: &ConnectionType, existing: Option<&Connection>, form: Form<'_>) -> Result<Checked, DomainError> {
+        let Form { display_name, fields, secrets, key_vault_secrets, sign_in_account } = form;
         let name = DisplayName::parse(display_name).map_err(DomainError::InvalidName)?;
         self.check_unique_name(spec.category, &name, existing.map(|c| &c.id))?;
 

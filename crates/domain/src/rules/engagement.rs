@@ -2,13 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::command::Action;
+use crate::command::{Action, EngagementLinkEdit, NewEngagementLink};
 use crate::engagement::{validate_link_settings, LinkSettings, MembersProblem};
 use crate::error::DomainError;
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{EngagementLinkId, UserId};
 use crate::model::{EngagementLink, LinkStatus, SecretInput};
-use crate::workspace::{Ctx, Workspace};
+use crate::workspace::{Acting, Workspace};
 
 impl Workspace {
     fn check_link_fields(
@@ -32,17 +32,10 @@ impl Workspace {
         self.links.get(id).ok_or_else(|| DomainError::NotFound(ObjectRef::EngagementLink(id.clone())))
     }
 
-    pub(crate) fn create_engagement_link(
-        &mut self,
-        ctx: &Ctx,
-        storage_account: &str,
-        shared_key: &SecretInput,
-        environment_id: &str,
-        instance_folder: &str,
-        mut members: BTreeSet<UserId>,
-    ) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn create_engagement_link(&mut self, ctx: &Acting, new: NewEngagementLink) -> Result<Vec<EventKind>, DomainError> {
+        let NewEngagementLink { storage_account, shared_key, environment_id, instance_folder, mut members } = new;
         ctx.require_admin(Action::ManageEngagementInsights)?;
-        let fields = Self::check_link_fields(storage_account, Some(shared_key), environment_id, instance_folder)?;
+        let fields = Self::check_link_fields(&storage_account, Some(&shared_key), &environment_id, &instance_folder)?;
         let id = self.counters.link();
         // Only the creating admin can open the report until others are added.
         members.insert(ctx.actor.clone());
@@ -64,18 +57,12 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn edit_engagement_link(
-        &mut self,
-        ctx: &Ctx,
-        id: &EngagementLinkId,
-        storage_account: &str,
-        shared_key: Option<&SecretInput>,
-        environment_id: &str,
-        instance_folder: &str,
-    ) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn edit_engagement_link(&mut self, ctx: &Acting, edit: EngagementLinkEdit) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
+        let id = &edit.id;
         let mut link = self.existing_link(id)?.clone();
-        let fields = Self::check_link_fields(storage_account, shared_key, environment_id, instance_folder)?;
+        let shared_key = edit.shared_key.as_ref();
+        let fields = Self::check_link_fields(&edit.storage_account, shared_key, &edit.environment_id, &edit.instance_folder)?;
         let moved = fields.storage_account != link.storage_account
             || fields.environment_id != link.environment_id
             || fields.instance_folder != link.instance_folder
@@ -96,7 +83,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn set_engagement_members(&mut self, ctx: &Ctx, id: &EngagementLinkId, members: BTreeSet<UserId>) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn set_engagement_members(&mut self, ctx: &Acting, id: &EngagementLinkId, members: BTreeSet<UserId>) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
         let creator = self.existing_link(id)?.created_by.clone();
         self.check_members(id, &creator, &members)?;
@@ -107,7 +94,7 @@ impl Workspace {
         Ok(vec![EventKind::EngagementMembersChanged { id: id.clone(), members: count }])
     }
 
-    pub(crate) fn mark_engagement_link_available(&mut self, ctx: &Ctx, id: &EngagementLinkId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn mark_engagement_link_available(&mut self, ctx: &Acting, id: &EngagementLinkId) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
         if self.existing_link(id)?.status == LinkStatus::Available {
             return Err(DomainError::AlreadyAvailable(id.clone()));
@@ -119,7 +106,7 @@ impl Workspace {
         Ok(vec![EventKind::EngagementLinkAvailable { id: id.clone() }])
     }
 
-    pub(crate) fn remove_engagement_link(&mut self, ctx: &Ctx, id: &EngagementLinkId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn remove_engagement_link(&mut self, ctx: &Acting, id: &EngagementLinkId) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageEngagementInsights)?;
         self.existing_link(id)?;
         self.links.remove(id);

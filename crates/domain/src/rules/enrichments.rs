@@ -8,7 +8,7 @@ use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, EnrichmentId};
 use crate::model::{Connection, DisplayName, Enrichment, RunOutcome, RunStatus};
 use crate::rules::check_selection;
-use crate::workspace::{Ctx, Workspace};
+use crate::workspace::{Acting, Workspace};
 
 impl Workspace {
     fn existing_enrichment(&self, id: &EnrichmentId) -> Result<&Enrichment, DomainError> {
@@ -23,7 +23,7 @@ impl Workspace {
         Ok(connection)
     }
 
-    pub(crate) fn create_enrichment(&mut self, ctx: &Ctx, name: &str, connection: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn create_enrichment(&mut self, ctx: &Acting, name: &str, connection: &ConnectionId) -> Result<Vec<EventKind>, DomainError> {
         let name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
         let provider = self.enrichment_connection(connection)?.type_id;
         let id = self.counters.enrichment();
@@ -46,7 +46,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn edit_enrichment(&mut self, _ctx: &Ctx, id: &EnrichmentId, name: &str) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn edit_enrichment(&mut self, _ctx: &Acting, id: &EnrichmentId, name: &str) -> Result<Vec<EventKind>, DomainError> {
         let mut enrichment = self.existing_enrichment(id)?.clone();
         enrichment.name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
         let event = EventKind::EnrichmentEdited { id: id.clone(), name: enrichment.name.to_string() };
@@ -54,7 +54,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn set_enrichments_active(&mut self, _ctx: &Ctx, ids: &[EnrichmentId], active: bool) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn set_enrichments_active(&mut self, _ctx: &Acting, ids: &[EnrichmentId], active: bool) -> Result<Vec<EventKind>, DomainError> {
         check_selection(ids, |id| ObjectRef::Enrichment(id.clone()))?;
         let mut changed = Vec::with_capacity(ids.len());
         for id in ids {
@@ -78,7 +78,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn delete_enrichments(&mut self, _ctx: &Ctx, ids: &[EnrichmentId]) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn delete_enrichments(&mut self, _ctx: &Acting, ids: &[EnrichmentId]) -> Result<Vec<EventKind>, DomainError> {
         check_selection(ids, |id| ObjectRef::Enrichment(id.clone()))?;
         for id in ids {
             self.existing_enrichment(id)?;
@@ -92,7 +92,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn restore_enrichments(&mut self, ctx: &Ctx, enrichments: Vec<Enrichment>) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn restore_enrichments(&mut self, ctx: &Acting, enrichments: Vec<Enrichment>) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::Restore)?;
         let ids: Vec<EnrichmentId> = enrichments.iter().map(|e| e.id.clone()).collect();
         check_selection(&ids, |id| ObjectRef::Enrichment(id.clone()))?;
@@ -130,7 +130,7 @@ impl Workspace {
 
     pub(crate) fn attach_connection_to_enrichment(
         &mut self,
-        _ctx: &Ctx,
+        _ctx: &Acting,
         id: &EnrichmentId,
         connection: &ConnectionId,
     ) -> Result<Vec<EventKind>, DomainError> {
@@ -146,7 +146,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn run_enrichment(&mut self, _ctx: &Ctx, id: &EnrichmentId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn run_enrichment(&mut self, _ctx: &Acting, id: &EnrichmentId) -> Result<Vec<EventKind>, DomainError> {
         let mut enrichment = self.existing_enrichment(id)?.clone();
         if !enrichment.active || enrichment.connection.is_none() {
             return Err(DomainError::EnrichmentInactive(id.clone()));
@@ -163,7 +163,7 @@ impl Workspace {
 
     pub(crate) fn finish_enrichment_run(
         &mut self,
-        ctx: &Ctx,
+        ctx: &Acting,
         id: &EnrichmentId,
         outcome: RunOutcome,
         enriched_customers: u64,

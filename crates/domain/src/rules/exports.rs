@@ -1,14 +1,14 @@
 //! Exports: who may manage them, detaching and attaching, runs.
 
 use crate::catalog::Category;
-use crate::command::Action;
+use crate::command::{Action, ExportEdit, NewExport};
 use crate::error::DomainError;
 use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
 use crate::ids::{numeric_suffix, ConnectionId, ExportId};
-use crate::model::{Connection, DisplayName, Export, ExportKind, Role, RunOutcome, RunStatus, Schedule};
+use crate::model::{Connection, DisplayName, Export, Role, RunOutcome, RunStatus};
 use crate::rules::check_selection;
-use crate::workspace::{Ctx, Workspace};
+use crate::workspace::{Acting, Workspace};
 
 impl Workspace {
     /// Contributors manage exports whose connection is shared with them, and
@@ -24,7 +24,7 @@ impl Workspace {
         }
     }
 
-    fn managed_export(&self, ctx: &Ctx, id: &ExportId) -> Result<&Export, DomainError> {
+    fn managed_export(&self, ctx: &Acting, id: &ExportId) -> Result<&Export, DomainError> {
         let export = self.exports.get(id).ok_or_else(|| DomainError::NotFound(ObjectRef::Export(id.clone())))?;
         if !self.may_manage_export(ctx.role, &ctx.actor, export) {
             return Err(DomainError::NotAllowed { action: Action::ManageExports, role: ctx.role });
@@ -33,7 +33,7 @@ impl Workspace {
     }
 
     /// An export connection the actor may build exports on.
-    fn usable_export_connection(&self, ctx: &Ctx, id: &ConnectionId) -> Result<&Connection, DomainError> {
+    fn usable_export_connection(&self, ctx: &Acting, id: &ConnectionId) -> Result<&Connection, DomainError> {
         let connection = self.connections.get(id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
         if connection.category() != Category::Export {
             return Err(DomainError::WrongCategory { connection: id.clone(), expected: Category::Export, found: connection.category() });
@@ -44,19 +44,13 @@ impl Workspace {
         Ok(connection)
     }
 
-    pub(crate) fn create_export(
-        &mut self,
-        ctx: &Ctx,
-        name: &str,
-        kind: ExportKind,
-        connection: &ConnectionId,
-        schedule: Schedule,
-    ) -> Result<Vec<EventKind>, DomainError> {
-        let name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
+    pub(crate) fn create_export(&mut self, ctx: &Acting, new: NewExport) -> Result<Vec<EventKind>, DomainError> {
+        let NewExport { name, kind, connection, schedule } = new;
+        let name = DisplayName::parse(&name).map_err(DomainError::InvalidName)?;
         if !schedule.is_valid() {
             return Err(DomainError::InvalidSchedule);
         }
-        self.usable_export_connection(ctx, connection)?;
+        self.usable_export_connection(ctx, &connection)?;
         let id = self.counters.export(0);
         let export = Export {
             id: id.clone(),
@@ -76,27 +70,21 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn edit_export(
-        &mut self,
-        ctx: &Ctx,
-        id: &ExportId,
-        name: &str,
-        kind: ExportKind,
-        schedule: Schedule,
-    ) -> Result<Vec<EventKind>, DomainError> {
-        let mut export = self.managed_export(ctx, id)?.clone();
-        export.name = DisplayName::parse(name).map_err(DomainError::InvalidName)?;
+    pub(crate) fn edit_export(&mut self, ctx: &Acting, edit: ExportEdit) -> Result<Vec<EventKind>, DomainError> {
+        let ExportEdit { id, name, kind, schedule } = edit;
+        let mut export = self.managed_export(ctx, &id)?.clone();
+        export.name = DisplayName::parse(&name).map_err(DomainError::InvalidName)?;
         if !schedule.is_valid() {
             return Err(DomainError::InvalidSchedule);
         }
         export.kind = kind;
         export.schedule = schedule;
-        let event = EventKind::ExportEdited { id: id.clone(), name: export.name.to_string() };
+        let event = EventKind::ExportEdited { id, name: export.name.to_string() };
         self.put_export(export);
         Ok(vec![event])
     }
 
-    pub(crate) fn detach_connection(&mut self, ctx: &Ctx, ids: &[ExportId]) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn detach_connection(&mut self, ctx: &Acting, ids: &[ExportId]) -> Result<Vec<EventKind>, DomainError> {
         check_selection(ids, |id| ObjectRef::Export(id.clone()))?;
         let mut detached = Vec::with_capacity(ids.len());
         for id in ids {
@@ -121,7 +109,7 @@ impl Workspace {
 
     pub(crate) fn attach_connection_to_export(
         &mut self,
-        ctx: &Ctx,
+        ctx: &Acting,
         id: &ExportId,
         connection: &ConnectionId,
     ) -> Result<Vec<EventKind>, DomainError> {
@@ -133,7 +121,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn remove_exports(&mut self, ctx: &Ctx, ids: &[ExportId]) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn remove_exports(&mut self, ctx: &Acting, ids: &[ExportId]) -> Result<Vec<EventKind>, DomainError> {
         check_selection(ids, |id| ObjectRef::Export(id.clone()))?;
         for id in ids {
             self.managed_export(ctx, id)?;
@@ -147,7 +135,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn restore_exports(&mut self, ctx: &Ctx, exports: Vec<Export>) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn restore_exports(&mut self, ctx: &Acting, exports: Vec<Export>) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::Restore)?;
         let ids: Vec<ExportId> = exports.iter().map(|e| e.id.clone()).collect();
         check_selection(&ids, |id| ObjectRef::Export(id.clone()))?;
@@ -179,7 +167,7 @@ impl Workspace {
         Ok(events)
     }
 
-    pub(crate) fn run_export(&mut self, ctx: &Ctx, id: &ExportId) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn run_export(&mut self, ctx: &Acting, id: &ExportId) -> Result<Vec<EventKind>, DomainError> {
         let mut export = self.managed_export(ctx, id)?.clone();
         if export.connection.is_none() {
             return Err(DomainError::ExportDetached(id.clone()));
@@ -194,7 +182,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn finish_export_run(&mut self, ctx: &Ctx, id: &ExportId, outcome: RunOutcome) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn finish_export_run(&mut self, ctx: &Acting, id: &ExportId, outcome: RunOutcome) -> Result<Vec<EventKind>, DomainError> {
         let mut export = self.managed_export(ctx, id)?.clone();
         if !export.status.is_running() {
             return Err(DomainError::NotRunning(ObjectRef::Export(id.clone())));

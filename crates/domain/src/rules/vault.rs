@@ -8,7 +8,7 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::ids::{ConnectionId, SecretName};
 use crate::model::{KeyVault, SecretInput, SecretVersion, VaultSecret};
-use crate::workspace::{Ctx, Workspace};
+use crate::workspace::{Acting, Workspace};
 
 const SECRET_VALUE: FieldSpec = FieldSpec { key: "value", label_key: "field.secret_value", kind: FieldKind::Secret, required: true };
 
@@ -32,7 +32,7 @@ impl Workspace {
             .collect()
     }
 
-    pub(crate) fn link_key_vault(&mut self, ctx: &Ctx, subscription: &str, vault_name: &str, consent: bool) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn link_key_vault(&mut self, ctx: &Acting, subscription: &str, vault_name: &str, consent: bool) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         if self.vault.is_some() {
             return Err(DomainError::KeyVaultAlreadyLinked);
@@ -58,7 +58,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn unlink_key_vault(&mut self, ctx: &Ctx) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn unlink_key_vault(&mut self, ctx: &Acting) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         let vault = self.linked_vault()?;
         let connections: Vec<_> = self.index.connections_by_secret.keys().flat_map(|name| self.connections_using_secret(name)).collect();
@@ -70,7 +70,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn add_secret(&mut self, ctx: &Ctx, name: &str, value: &SecretInput) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn add_secret(&mut self, ctx: &Acting, name: &str, value: &SecretInput) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         let vault = self.linked_vault()?;
         let name = SecretName::new(check_vault_name(name).map_err(|e| field_error("name", e))?);
@@ -85,7 +85,7 @@ impl Workspace {
         Ok(vec![EventKind::SecretAdded { name }])
     }
 
-    pub(crate) fn rotate_secret(&mut self, ctx: &Ctx, name: &SecretName, value: &SecretInput) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn rotate_secret(&mut self, ctx: &Acting, name: &SecretName, value: &SecretInput) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         self.linked_vault()?.secrets.get(name).ok_or_else(|| DomainError::SecretNotFound(name.clone()))?;
         validate_field(&SECRET_VALUE, value.expose()).map_err(|e| field_error("value", e))?;
@@ -95,7 +95,7 @@ impl Workspace {
         Ok(vec![EventKind::SecretRotated { name: name.clone(), version }])
     }
 
-    pub(crate) fn delete_secret(&mut self, ctx: &Ctx, name: &SecretName) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn delete_secret(&mut self, ctx: &Acting, name: &SecretName) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         self.linked_vault()?.secrets.get(name).ok_or_else(|| DomainError::SecretNotFound(name.clone()))?;
         let connections = self.connections_using_secret(name);
@@ -108,7 +108,7 @@ impl Workspace {
         Ok(vec![EventKind::SecretDeleted { name: name.clone() }])
     }
 
-    pub(crate) fn set_secret_reachable(&mut self, ctx: &Ctx, name: &SecretName, reachable: bool) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn set_secret_reachable(&mut self, ctx: &Acting, name: &SecretName, reachable: bool) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         self.linked_vault()?;
         let secret = self.vault.as_mut().and_then(|v| v.secrets.get_mut(name)).ok_or_else(|| DomainError::SecretNotFound(name.clone()))?;
@@ -116,7 +116,7 @@ impl Workspace {
         Ok(vec![EventKind::SecretReachabilityChanged { name: name.clone(), reachable }])
     }
 
-    pub(crate) fn set_vault_reachable(&mut self, ctx: &Ctx, reachable: bool) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn set_vault_reachable(&mut self, ctx: &Acting, reachable: bool) -> Result<Vec<EventKind>, DomainError> {
         ctx.require_admin(Action::ManageKeyVault)?;
         let vault = self.vault.as_mut().ok_or(DomainError::NoKeyVault)?;
         vault.reachable = reachable;

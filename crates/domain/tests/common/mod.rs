@@ -26,7 +26,7 @@ pub fn secrets(pairs: &[(&str, &str)]) -> BTreeMap<String, SecretInput> {
 }
 
 pub fn blob(name: &str, usable_by: UsableBy) -> Command {
-    Command::CreateConnection {
+    Command::CreateConnection(NewConnection {
         display_name: name.into(),
         type_id: ConnectionTypeId::AzureBlobStorage,
         fields: map(&[("account_name", "contosolake"), ("container", "exports")]),
@@ -35,11 +35,11 @@ pub fn blob(name: &str, usable_by: UsableBy) -> Command {
         usable_by,
         consent: true,
         sign_in_account: None,
-    }
+    })
 }
 
 pub fn maps_connection(name: &str) -> Command {
-    Command::CreateConnection {
+    Command::CreateConnection(NewConnection {
         display_name: name.into(),
         type_id: ConnectionTypeId::AzureMaps,
         fields: BTreeMap::new(),
@@ -48,7 +48,7 @@ pub fn maps_connection(name: &str) -> Command {
         usable_by: UsableBy::AdministratorsOnly,
         consent: true,
         sign_in_account: None,
-    }
+    })
 }
 
 pub fn created_connection(events: &[Event]) -> ConnectionId {
@@ -62,7 +62,7 @@ pub fn created_connection(events: &[Event]) -> ConnectionId {
 }
 
 pub fn export_on(connection: &ConnectionId, name: &str) -> Command {
-    Command::CreateExport { name: name.into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh }
+    Command::CreateExport(NewExport { name: name.into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::WithEachRefresh })
 }
 
 pub fn created_export(events: &[Event]) -> ExportId {
@@ -99,7 +99,7 @@ pub fn vault_ws() -> Workspace {
 }
 
 pub fn sftp_with_vault(name: &str) -> Command {
-    Command::CreateConnection {
+    Command::CreateConnection(NewConnection {
         display_name: name.into(),
         type_id: ConnectionTypeId::SftpExport,
         fields: map(&[("username", "u"), ("hostname", "sftp.contoso.com:22"), ("folder", "out")]),
@@ -108,5 +108,5 @@ pub fn sftp_with_vault(name: &str) -> Command {
         usable_by: UsableBy::AdministratorsOnly,
         consent: true,
         sign_in_account: None,
-    }
+    })
 }

@@ -3,8 +3,8 @@
 //! Save turns them into `SecretInput`s; they are never written anywhere else.
 
 use connections_domain::{
-    validate_field, Command, ConnectionDetails, ConnectionId, ConnectionTypeId, DisplayName, DomainError, FieldError, NameError, SecretInput,
-    SecretName, SecretState, UsableBy,
+    validate_field, Command, ConnectionDetails, ConnectionEdit, ConnectionId, ConnectionTypeId, DisplayName, DomainError, FieldError, NameError,
+    NewConnection, SecretInput, SecretName, SecretState, UsableBy,
 };
 use std::collections::BTreeMap;
 
@@ -76,7 +76,7 @@ impl FormValues {
     pub fn to_command(&self, editing: Option<&ConnectionId>) -> Option<Command> {
         let type_id = self.type_id?;
         Some(match editing {
-            Some(id) => Command::EditConnection {
+            Some(id) => Command::EditConnection(ConnectionEdit {
                 id: id.clone(),
                 display_name: self.display_name.clone(),
                 fields: self.plain.clone(),
@@ -84,8 +84,8 @@ impl FormValues {
                 key_vault_secrets: self.picked_secrets(),
                 usable_by: self.usable_by,
                 sign_in_account: self.sign_in(),
-            },
-            None => Command::CreateConnection {
+            }),
+            None => Command::CreateConnection(NewConnection {
                 display_name: self.display_name.clone(),
                 type_id,
                 fields: self.plain.clone(),
@@ -94,7 +94,7 @@ impl FormValues {
                 usable_by: self.usable_by,
                 consent: self.consent,
                 sign_in_account: self.sign_in(),
-            },
+            }),
         })
     }
 }
@@ -201,7 +201,7 @@ mod tests {
         let mut values = FormValues { type_id: Some(ConnectionTypeId::AzureMaps), display_name: "Maps".into(), ..Default::default() };
         values.secrets.insert("api_key".into(), String::new());
         match values.to_command(Some(&ConnectionId::new("c-1"))) {
-            Some(Command::EditConnection { secrets, key_vault_secrets, .. }) => {
+            Some(Command::EditConnection(ConnectionEdit { secrets, key_vault_secrets, .. })) => {
                 assert!(secrets.is_empty());
                 assert!(key_vault_secrets.is_empty());
             }
@@ -215,7 +215,7 @@ mod tests {
         values.secrets.insert("api_key".into(), "typed-before-switching".into());
         values.vault_picks.insert("api_key".into(), "klaviyo-api-key".into());
         match values.to_command(None) {
-            Some(Command::CreateConnection { secrets, key_vault_secrets, .. }) => {
+            Some(Command::CreateConnection(NewConnection { secrets, key_vault_secrets, .. })) => {
                 assert!(secrets.is_empty());
                 assert_eq!(key_vault_secrets.get("api_key").map(|s| s.as_str()), Some("klaviyo-api-key"));
             }

@@ -8,7 +8,7 @@ use crate::pages::engagement::settings_form::{SettingsDraft, SettingsFields};
 use crate::state::use_portal;
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{Command, DomainError, EngagementLinkRow};
+use connections_domain::{Command, DomainError, EngagementLinkEdit, EngagementLinkRow};
 use leptos::prelude::*;
 
 const PREFIX: &str = "edit-link";
@@ -47,13 +47,13 @@ fn EditForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
         if draft.check(PREFIX, true).is_none() {
             return;
         }
-        let command = Command::EditEngagementLink {
+        let command = Command::EditEngagementLink(EngagementLinkEdit {
             id: id.get_value(),
             storage_account: draft.storage_account.get_untracked(),
             shared_key: draft.typed_key(true),
             environment_id: draft.environment_id.get_untracked(),
             instance_folder: draft.instance_folder.get_untracked(),
-        };
+        });
         match portal.dispatch(command) {
             Ok(_) => {
                 toasts.success(i18n.tf("engagement.edit.saved", &[("name", &draft.storage_account.get_untracked())]), None);

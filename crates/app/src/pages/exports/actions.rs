@@ -124,7 +124,7 @@ impl ExportActions {
             return;
         };
         let name = self.i18n.tf("data.export.copy_name", &[("name", export.name.as_str())]);
-        match self.portal.dispatch(Command::CreateExport { name: name.clone(), kind: export.kind, connection, schedule: export.schedule }) {
+        match self.portal.dispatch(Command::CreateExport(connections_domain::NewExport { name: name.clone(), kind: export.kind, connection, schedule: export.schedule })) {
             Ok(_) => {
                 self.toasts.success(self.i18n.tf("data.export.duplicated", &[("name", &name)]), None);
             }

@@ -39,12 +39,12 @@ fn AddExportForm(open: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         errors.set(Default::default());
         form_error.set(None);
-        let command = Command::CreateExport {
+        let command = Command::CreateExport(connections_domain::NewExport {
             name: draft.name.get_untracked(),
             kind: draft.kind.get_untracked(),
             connection: ConnectionId::new(connection.get_untracked()),
             schedule: draft.schedule_value(),
-        };
+        });
         match portal.dispatch(command) {
             Ok(_) => {
                 toasts.success(i18n.tf("data.export.created", &[("name", draft.name.get_untracked().trim())]), None);

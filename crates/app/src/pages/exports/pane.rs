@@ -48,12 +48,12 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
         ev.prevent_default();
         errors.set(Default::default());
         form_error.set(None);
-        let command = Command::EditExport {
+        let command = Command::EditExport(connections_domain::ExportEdit {
             id: id.get_value(),
             name: draft.name.get_untracked(),
             kind: draft.kind.get_untracked(),
             schedule: draft.schedule_value(),
-        };
+        });
         match portal.dispatch(command) {
             Ok(_) => {
                 actions.toasts.success(i18n.t("data.export.saved"), None);

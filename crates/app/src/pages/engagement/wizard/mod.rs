@@ -18,7 +18,7 @@ use crate::state::use_portal;
 use crate::ui::focus::focus_later;
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{Capability, Command, DomainError, SecretInput, UserId};
+use connections_domain::{Capability, Command, DomainError, NewEngagementLink, SecretInput, UserId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review::Review;
@@ -72,13 +72,13 @@ fn Wizard() -> impl IntoView {
     };
     let done = move |_| {
         let extra: BTreeSet<UserId> = members.get_untracked();
-        let command = Command::CreateEngagementLink {
+        let command = Command::CreateEngagementLink(NewEngagementLink {
             storage_account: draft.storage_account.get_untracked(),
             shared_key: SecretInput::new(draft.shared_key.get_untracked()),
             environment_id: draft.environment_id.get_untracked(),
             instance_folder: draft.instance_folder.get_untracked(),
             members: extra,
-        };
+        });
         match portal.dispatch(command) {
             Ok(_) => {
                 toasts.success(i18n.tf("engagement.wizard.created", &[("name", draft.storage_account.get_untracked().trim())]), None);
