@@ -18,6 +18,9 @@ const ADMIN: &str = "u-admin-1";
 /// Generating and saving 20,000 exports in the browser takes a while.
 const LOAD_LIMIT: Duration = Duration::from_secs(300);
 
+/// Rows on a page of every list (`PAGE_SIZE` in the app's `ui/table`).
+const PAGE: usize = 25;
+
 /// The rows in the Name column's order: by name regardless of case, ties in the domain's order.
 fn by_name(ws: &Workspace, descending: bool) -> Vec<ExportRow> {
     let mut rows = ws.export_rows(&UserId::new(ADMIN));
@@ -124,7 +127,7 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         page.find("#remove-dialog[open]").await?;
         page.wait_text("#remove-status", "2,000 exports in the way", |t| t.contains("2000") || t.contains("2,000")).await?;
         let boxes = page.count("#dependent-exports input[type=checkbox]").await?;
-        ensure(boxes == 50, format!("the dialog draws one page of 50 dependents, not {boxes}"))?;
+        ensure(boxes == PAGE, format!("the dialog draws one page of {PAGE} dependents, not {boxes}"))?;
         page.click("#select-all-dependent-exports").await?;
         page.wait_text("#select-all-dependent-exports-done", "all 2,000 selected", |t| t.contains("2,000")).await?;
         page.click("#detach-exports").await?;
@@ -142,16 +145,16 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         page.heading_is("Exports").await?;
         page.wait_text("#export-count", "all 20,000 counted", |t| t == "20,000 of 20,000 exports").await?;
         let ascending = by_name(&ws, false);
-        exports_are(&page, &names(&ascending[..50]), "the first page by name").await?;
-        ensure(page.count("#export-list tbody tr").await? == 50, "one page of rows")?;
-        page.wait_text("#export-page-status", "the range", |t| t.contains("Rows 1–50 of 20,000")).await?;
+        exports_are(&page, &names(&ascending[..PAGE]), "the first page by name").await?;
+        ensure(page.count("#export-list tbody tr").await? == PAGE, "one page of rows")?;
+        page.wait_text("#export-page-status", "the range", |t| t.contains("Rows 1–25 of 20,000")).await?;
 
         // Sorting by the Name header reverses the whole order, back on page one.
         page.click("#export-page-next").await?;
-        exports_are(&page, &names(&ascending[50..100]), "the second page").await?;
+        exports_are(&page, &names(&ascending[PAGE..2 * PAGE]), "the second page").await?;
         page.click("#export-list thead th:nth-of-type(2) .sort-button").await?;
-        page.wait_text("#export-page-status", "back on page one", |t| t.contains("Rows 1–50")).await?;
-        exports_are(&page, &names(&by_name(&ws, true)[..50]), "the first page by name, descending").await?;
+        page.wait_text("#export-page-status", "back on page one", |t| t.contains("Rows 1–25")).await?;
+        exports_are(&page, &names(&by_name(&ws, true)[..PAGE]), "the first page by name, descending").await?;
         page.click("#export-list thead th:nth-of-type(2) .sort-button").await?;
 
         // Searching: the rows whose name (or connection, or type) holds the text, in order.
@@ -166,17 +169,17 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
             .cloned()
             .collect();
         let n = matching.len();
-        ensure(n > 50, format!("the search should match more than a page, matches {n}"))?;
+        ensure(n > PAGE, format!("the search should match more than a page, matches {n}"))?;
         fill(&page, "#export-search", "Loyalty EMEA").await?;
         page.wait_text("#export-count", "the matching count", |t| t == format!("{} of 20,000 exports", thousands(n as u64))).await?;
-        exports_are(&page, &names(&matching[..50]), "the first matching page").await?;
+        exports_are(&page, &names(&matching[..PAGE]), "the first matching page").await?;
 
         // Select the page, then all N matching, then one bulk Detach.
         page.click("#select-all-exports").await?;
-        page.wait_text("#selection-count", "the page selected", |t| t == "50 selected").await?;
+        page.wait_text("#selection-count", "the page selected", |t| t == format!("{PAGE} selected")).await?;
         page.click("#select-all-matching").await?;
         page.wait_text("#selection-count", "all matching selected", |t| t == format!("{n} selected")).await?;
-        ensure(page.count("#export-list tbody tr").await? == 50, "selecting all renders no more rows")?;
+        ensure(page.count("#export-list tbody tr").await? == PAGE, "selecting all renders no more rows")?;
         page.click("#bulk-detach").await?;
         page.wait_text(".toasts", "the detach toast", |t| t.contains(&n.to_string())).await?;
         ensure(matching.iter().all(|r| r.connection.is_some()), "the matching exports are all attached before")?;
@@ -194,14 +197,14 @@ async fn twenty_thousand_exports_page_sort_search_select_all_and_detach_in_bulk(
         by_connection.sort_by_key(|r| (r.connection.as_ref().map(|c| c.display_name.to_lowercase()), r.name.to_lowercase()));
         let detached = by_connection.iter().filter(|r| r.connection.is_none()).count();
         ensure(detached == 2_000 + n, format!("2,000 + {n} exports are detached, the model says {detached}"))?;
-        exports_are(&page, &names(&by_connection[..50]), "the first page by connection").await?;
-        let last_page = (detached - 1) / 50;
+        exports_are(&page, &names(&by_connection[..PAGE]), "the first page by connection").await?;
+        let last_page = (detached - 1) / PAGE;
         for _ in 0..last_page {
             page.click("#export-page-next").await?;
         }
-        let from = last_page * 50;
+        let from = last_page * PAGE;
         page.wait_text("#export-page-status", "the page of the last detached row", |t| t.contains(&format!("Rows {}–", thousands((from + 1) as u64)))).await?;
-        exports_are(&page, &names(&by_connection[from..from + 50]), "the page where the detached rows end").await?;
+        exports_are(&page, &names(&by_connection[from..from + PAGE]), "the page where the detached rows end").await?;
         let cells = listed(&page, "#export-list tbody tr .connection-cell").await?;
         let shown_detached = cells.iter().filter(|c| c.contains("No connection")).count();
         ensure(shown_detached == detached - from, format!("{} rows of this page are detached, saw {shown_detached}", detached - from))?;

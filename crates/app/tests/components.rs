@@ -231,3 +231,25 @@ fn both_locales_have_the_same_keys() {
     let missing: Vec<_> = english.symmetric_difference(&french).collect();
     assert!(missing.is_empty(), "keys in only one locale: {missing:?}");
 }
+
+/// The in-memory newest page of the activity log: answered only for exactly what it holds,
+/// extended by this tab's events, trimmed to its limit, and dropped when events skip ahead.
+#[wasm_bindgen_test]
+fn the_kept_activity_page_answers_only_for_what_it_holds() {
+    use connections_portal::state::recent_events::RecentEvents;
+    let events = Workspace::sample(NOW).events().to_vec();
+    assert!(events.len() > 12, "the sample has a log");
+    let (first, rest) = events.split_at(10);
+    let next = first.last().unwrap().seq + 1;
+    let mut kept = RecentEvents::new(next, 10, first.to_vec());
+    assert_eq!(kept.get(next, 10).map(|e| e.len()), Some(10));
+    assert_eq!(kept.get(next, 20), None, "another reach is read from the store");
+    assert_eq!(kept.get(next + 1, 10), None, "another position is read from the store");
+    kept.extend(&rest[..2]);
+    let after = kept.get(next + 2, 10).expect("extended by what followed on");
+    assert_eq!(after.len(), 10, "trimmed to the limit");
+    assert_eq!(after.last(), Some(&rest[1]), "newest last, as the store gives them");
+    assert_eq!(after.first(), Some(&first[2]), "the oldest two fell off");
+    kept.extend(&rest[3..4]);
+    assert_eq!(kept.get(rest[3].seq + 1, 10), None, "a gap (another tab's event) drops what was kept");
+}

@@ -8,6 +8,7 @@ use connections_domain::{Category, Command, ConnectionTypeId, NewConnection, Sec
 use connections_portal::app::PortalRoot;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
+use connections_portal::ui::table::PAGE_SIZE;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -339,16 +340,17 @@ async fn ten_thousand_connections_render_one_page_at_a_time() {
     }
     assert_eq!(ws.connection_rows(&admin, Category::Enrichment, connections_domain::Timestamp(0)).len(), 10_000);
     let root = mount("/settings/connections/enrichment", portal(ws, ADMIN_1)).await;
-    assert_eq!(count(&root, "#connection-list tbody tr"), 50, "only one page of rows is in the DOM");
-    assert!(text(&root, "#page-status").contains("1 of 200"), "{}", text(&root, "#page-status"));
+    assert_eq!(count(&root, "#connection-list tbody tr") as usize, PAGE_SIZE, "only one page of rows is in the DOM");
+    assert_eq!(PAGE_SIZE, 25, "the page counts below are written for pages of 25");
+    assert!(text(&root, "#page-status").contains("1 of 400"), "{}", text(&root, "#page-status"));
     assert_eq!(listed_names(&root).first().map(String::as_str), Some("Maps 00000"));
 
     assert_eq!(attr(&root, "#page-next", "disabled"), None, "Next is available on page 1");
     assert_eq!(attr(&root, "#page-previous", "disabled").as_deref(), Some(""), "Previous is not");
     click(&root, "#page-next").await;
-    wait_until(|| text(&root, "#page-status").contains("2 of 200")).await;
-    assert_eq!(count(&root, "#connection-list tbody tr"), 50);
-    assert_eq!(listed_names(&root).first().map(String::as_str), Some("Maps 00050"), "{}", text(&root, "#page-status"));
+    wait_until(|| text(&root, "#page-status").contains("2 of 400")).await;
+    assert_eq!(count(&root, "#connection-list tbody tr") as usize, PAGE_SIZE);
+    assert_eq!(listed_names(&root).first().map(String::as_str), Some("Maps 00025"), "{}", text(&root, "#page-status"));
 
     type_into(&root, "#connection-search", "Maps 09999").await;
     assert_eq!(listed_names(&root), vec!["Maps 09999".to_string()], "search covers every page");

@@ -10,6 +10,7 @@ use connections_portal::pages::activity::{cells, header};
 use connections_portal::pages::data_common::run::{simulated_outcome, STEP_MS};
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
+use connections_portal::ui::table::PAGE_SIZE;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -519,11 +520,11 @@ async fn activity_lists_newest_first_and_filters_by_object_and_user() {
         .unwrap();
     let total = workspace.events().len() as u32;
     let root = mount("/activity", portal(workspace, VIEWER)).await;
-    // Every role can read the whole log: the first page of 50 is drawn and the count names all.
-    assert_eq!(count(&root, "#activity-list tbody tr"), total.min(50), "every role can read the log, a page at a time");
+    // Every role can read the whole log: the first page is drawn and the count names all.
+    assert_eq!(count(&root, "#activity-list tbody tr"), total.min(PAGE_SIZE as u32), "every role can read the log, a page at a time");
     assert_eq!(text(&root, "#activity-count"), format!("{total} of {total} events"));
-    if total > 50 {
-        assert!(text(&root, "#activity-page-status").contains(&format!("Rows 1–50 of {total}")));
+    if total as usize > PAGE_SIZE {
+        assert!(text(&root, "#activity-page-status").contains(&format!("Rows 1–{PAGE_SIZE} of {total}")));
     }
     let first = text(&root, "#activity-list tbody tr:first-child");
     assert!(first.contains("Newest thing") && first.contains("Jonas Berg") && first.contains("Contributor") && first.contains("Created export"), "{first}");

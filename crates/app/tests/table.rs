@@ -1,5 +1,5 @@
 //! Component tests of the shared table (`ui/table`) on Data › Exports over a generated
-//! workspace of 1,000 exports, in a real browser: one page of 50 rows, Previous and Next,
+//! workspace of 1,000 exports, in a real browser: one page of 25 rows (`PAGE_SIZE`), Previous and Next,
 //! sorting by header buttons with `aria-sort`, the buttons' keyboard reach, search, selection
 //! of the page and "Select all N matching", and one bulk command acting on exactly those N.
 
@@ -8,6 +8,7 @@ use connections_domain::{ExportRow, Timestamp, UserId, Workspace};
 use connections_portal::app::PortalRoot;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
+use connections_portal::ui::table::PAGE_SIZE as PAGE;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -99,28 +100,29 @@ fn names(rows: &[ExportRow]) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn one_page_of_fifty_rows_with_previous_and_next() {
+async fn one_page_of_rows_with_previous_and_next() {
     let p = generated();
     let root = mount("/data/exports", p).await;
     let expected = by_name(p, false);
-    assert_eq!(count(&root, "#export-list tbody tr"), 50, "only one page of rows is in the DOM");
+    assert_eq!(PAGE, 25, "the figures below are written for pages of 25");
+    assert_eq!(count(&root, "#export-list tbody tr") as usize, PAGE, "only one page of rows is in the DOM");
     assert_eq!(text(&root, "#export-count"), "1,000 of 1,000 exports");
-    assert!(text(&root, "#export-page-status").contains("Rows 1–50 of 1,000"), "{}", text(&root, "#export-page-status"));
-    assert_eq!(listed_names(&root), names(&expected[..50]));
+    assert!(text(&root, "#export-page-status").contains("Rows 1–25 of 1,000"), "{}", text(&root, "#export-page-status"));
+    assert_eq!(listed_names(&root), names(&expected[..PAGE]));
     assert_eq!(attr(&root, "#export-page-previous", "disabled").as_deref(), Some(""), "no page before the first");
     click(&root, "#export-page-next").await;
-    assert!(text(&root, "#export-page-status").contains("Rows 51–100 of 1,000"));
-    assert!(text(&root, "#export-page-status").contains("Page 2 of 20"));
-    assert_eq!(listed_names(&root), names(&expected[50..100]));
-    assert_eq!(count(&root, "#export-list tbody tr"), 50);
+    assert!(text(&root, "#export-page-status").contains("Rows 26–50 of 1,000"));
+    assert!(text(&root, "#export-page-status").contains("Page 2 of 40"));
+    assert_eq!(listed_names(&root), names(&expected[PAGE..2 * PAGE]));
+    assert_eq!(count(&root, "#export-list tbody tr") as usize, PAGE);
     click(&root, "#export-page-previous").await;
-    assert_eq!(listed_names(&root), names(&expected[..50]));
-    for _ in 0..19 {
+    assert_eq!(listed_names(&root), names(&expected[..PAGE]));
+    for _ in 0..39 {
         click(&root, "#export-page-next").await;
     }
-    assert!(text(&root, "#export-page-status").contains("Rows 951–1,000 of 1,000"));
+    assert!(text(&root, "#export-page-status").contains("Rows 976–1,000 of 1,000"));
     assert_eq!(attr(&root, "#export-page-next", "disabled").as_deref(), Some(""), "no page after the last");
-    assert_eq!(listed_names(&root), names(&expected[950..]));
+    assert_eq!(listed_names(&root), names(&expected[1_000 - PAGE..]));
 }
 
 #[wasm_bindgen_test]
@@ -134,8 +136,8 @@ async fn header_buttons_sort_say_so_with_aria_sort_and_go_back_to_page_one() {
     click(&root, "#export-page-next").await;
     click(&root, &format!("{name_header} .sort-button")).await;
     assert_eq!(attr(&root, name_header, "aria-sort").as_deref(), Some("descending"));
-    assert!(text(&root, "#export-page-status").contains("Rows 1–50"), "a new order starts at its first page");
-    assert_eq!(listed_names(&root), names(&by_name(p, true)[..50]));
+    assert!(text(&root, "#export-page-status").contains("Rows 1–25"), "a new order starts at its first page");
+    assert_eq!(listed_names(&root), names(&by_name(p, true)[..PAGE]));
 
     // Schedule: with each refresh, then every N hours (fewest first), then on demand; ties by name.
     click(&root, &format!("{schedule_header} .sort-button")).await;
@@ -148,7 +150,7 @@ async fn header_buttons_sort_say_so_with_aria_sort_and_go_back_to_page_one() {
         connections_domain::Schedule::OnDemand => (2, 0),
     };
     rows.sort_by_key(rank);
-    assert_eq!(listed_names(&root), names(&rows[..50]));
+    assert_eq!(listed_names(&root), names(&rows[..PAGE]));
 }
 
 #[wasm_bindgen_test]
@@ -184,21 +186,21 @@ async fn search_gives_the_matching_rows_and_select_all_n_matching_acts_on_exactl
                 || r.connection.as_ref().is_some_and(|c| c.display_name.to_lowercase().contains(needle) || c.type_name.to_lowercase().contains(needle))
         })
         .collect();
-    assert!(matching.len() > 50, "the search matches more than a page: {}", matching.len());
+    assert!(matching.len() > PAGE, "the search matches more than a page: {}", matching.len());
     type_into(&root, "#export-search", "NoRtH").await;
     let n = matching.len();
     assert_eq!(text(&root, "#export-count"), format!("{} of 1,000 exports", fmt(n)));
-    assert_eq!(listed_names(&root), names(&matching[..50]));
+    assert_eq!(listed_names(&root), names(&matching[..PAGE]));
 
     // The header checkbox selects the page; then "Select all N matching" offers the rest.
     assert_eq!(count(&root, "#select-all-matching"), 0, "not offered before the page is selected");
     click(&root, "#select-all-exports").await;
-    assert_eq!(text(&root, "#selection-count"), "50 selected");
+    assert_eq!(text(&root, "#selection-count"), format!("{PAGE} selected"));
     assert_eq!(text(&root, "#select-all-matching"), format!("Select all {} matching", fmt(n)));
     click(&root, "#select-all-matching").await;
     assert_eq!(text(&root, "#selection-count"), format!("{n} selected"));
     assert_eq!(text(&root, "#select-all-matching-done"), format!("All {} matching are selected", fmt(n)));
-    assert_eq!(count(&root, "#export-list tbody tr"), 50, "selecting them all renders no more rows");
+    assert_eq!(count(&root, "#export-list tbody tr") as usize, PAGE, "selecting them all renders no more rows");
 
     // One bulk Detach acts on exactly those N.
     click(&root, "#bulk-detach").await;

@@ -201,7 +201,7 @@ impl Workspace {
     }
 
     /// The latest runs of everything that uses one connection, tallied.
-    fn run_tally(&self, id: &ConnectionId) -> RunTally {
+    pub(crate) fn run_tally(&self, id: &ConnectionId) -> RunTally {
         self.latest_runs(id).fold(RunTally::default(), RunTally::add)
     }
 

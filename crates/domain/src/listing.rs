@@ -172,6 +172,15 @@ impl ExportListing {
         }
     }
 
+    /// Where `id` is among the matching exports, if it matches (to show the page it is on).
+    pub fn position(&self, ws: &Workspace, id: &ExportId) -> Option<usize> {
+        match &self.order {
+            Order::EveryExportByName { descending: false } => ws.export_order().by_name.keys().position(|(_, at)| at == id),
+            Order::EveryExportByName { descending: true } => descending_keeping_ties(ws.export_order().by_name.keys().rev()).position(|at| &at == id),
+            Order::Ids(ids) => ids.iter().position(|at| at == id),
+        }
+    }
+
     /// Every matching id, in order.
     pub fn ids(&self, ws: &Workspace) -> Vec<ExportId> {
         self.slice(ws, 0..self.matching())

@@ -81,6 +81,9 @@ fn check(ws: &Workspace, viewer: &UserId, q: &ExportQuery) {
         panic!("{q:?} for {viewer:?}: first difference at {at}: {:?} against {:?}", listed[at], expected[at]);
     }
     assert_eq!(listing.total(), ws.export_rows(viewer).len());
+    if let Some(last) = expected.last() {
+        assert_eq!(listing.position(ws, last), Some(expected.len() - 1), "{q:?}: where the last one is");
+    }
     let page = listing.slice(ws, 5..25);
     assert_eq!(page, expected[5.min(expected.len())..25.min(expected.len())], "{q:?}: a page");
 }

@@ -25,7 +25,8 @@ const SINGLE_RUN_ABOVE_MS: f64 = 10_000.0;
 /// Generating and saving the largest store takes a while; still bounded.
 const LOAD_LIMIT: Duration = Duration::from_secs(300);
 /// Chromium reports `performance.memory` coarsely without this.
-const BROWSER_ARGS: &[&str] = &["--enable-precise-memory-info"];
+/// `--expose-gc`: the memory-on-leave figures collect garbage before reading the JS heap.
+const BROWSER_ARGS: &[&str] = &["--enable-precise-memory-info", "--js-flags=--expose-gc"];
 
 /// A store to measure: its column heading and the large-demo size to load (none: Start empty).
 struct Store {
@@ -524,6 +525,57 @@ async fn cold_start(b: &mut Browsing, column: &mut Column) -> Result<(), Failure
     Ok(())
 }
 
+/// In the page: visits Data › Exports and leaves it for Settings › Workspace `visits` times
+/// through the navigation, reading memory after the first visit and after the last. Linear
+/// memory never shrinks, so what a page held and did not free shows as growth between the two.
+const VISITS_JS: &str = r#"
+const [visits, done] = arguments;
+const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
+const until = async (css) => { for (let i = 0; i < 200 && !document.querySelector(css); i++) await settle(); };
+const read = () => { if (window.gc) window.gc(); return {
+  heap: performance.memory ? performance.memory.usedJSHeapSize : null,
+  wasm: window.__portalWasmMemory ? window.__portalWasmMemory.buffer.byteLength : null,
+  nodes: document.getElementsByTagName('*').length,
+}; };
+(async () => {
+  let first = null;
+  for (let i = 0; i < visits; i++) {
+    document.querySelector("nav.side-nav a[href='/data/exports']").click();
+    await until('#export-list tbody tr, main .empty-state');
+    await settle();
+    document.querySelector("nav.side-nav a[href='/settings/workspace']").click();
+    await until('#offline-available');
+    await settle();
+    if (i === 0) first = read();
+  }
+  done({ first, last: read() });
+})().catch((e) => done({ error: String(e) }));
+"#;
+
+/// Memory once Data › Exports has been left, and how much 10 more visits add.
+async fn memory_on_leave(b: &Browsing, column: &mut Column) -> Result<(), Failure> {
+    const VISITS: u64 = 11;
+    if !b.open_ready("/settings/workspace").await? {
+        column.put("Wasm memory growth over 10 more visits of Data › Exports", Figure::Over);
+        return Ok(());
+    }
+    let m = tokio::time::timeout(LIMIT, b.page().script_async(VISITS_JS, vec![json!(VISITS)])).await;
+    let Ok(Ok(m)) = m else {
+        column.put("Wasm memory growth over 10 more visits of Data › Exports", Figure::Over);
+        return Ok(());
+    };
+    let mib = |v: &Value| v.as_f64().map_or(Figure::Missing, |b| Figure::Mib(b / 1_048_576.0));
+    let growth = |key: &str| match (m["first"][key].as_f64(), m["last"][key].as_f64()) {
+        (Some(a), Some(b)) => Figure::Mib((b - a) / 1_048_576.0),
+        _ => Figure::Missing,
+    };
+    column.put("JS heap after leaving Data › Exports (after GC)", mib(&m["first"]["heap"]));
+    column.put("DOM nodes after leaving Data › Exports", m["first"]["nodes"].as_f64().map_or(Figure::Missing, Figure::Count));
+    column.put("Wasm memory growth over 10 more visits of Data › Exports", growth("wasm"));
+    column.put("JS heap growth over 10 more visits of Data › Exports (after GC)", growth("heap"));
+    Ok(())
+}
+
 async fn memory(b: &Browsing, column: &mut Column) -> Result<(), Failure> {
     if !b.open_ready("/").await? {
         column.put("JS heap used (landing page)", Figure::Over);
@@ -702,6 +754,7 @@ async fn measure(site: &str, store: &Store) -> Column {
             load_store(&b, store, &mut column).await?;
             cold_start(&mut b, &mut column).await?;
             memory(&b, &mut column).await?;
+            memory_on_leave(&b, &mut column).await?;
             for step in INTERACTIONS.iter().filter(|s| std::env::var("BENCH_ONLY").is_err() || profiling(s)) {
                 interaction(&mut b, step, hub.as_ref(), &mut column).await?;
             }

@@ -3,7 +3,10 @@
 
 pub mod startup;
 
+pub mod recent_events;
+
 use crate::storage::writer::{Pending, Writer};
+use recent_events::{RecentEvents, ACTIVITY_PAGE};
 use crate::time::now;
 use connections_domain::storage::LoadReport;
 use connections_domain::{Command, DomainError, Event, Role, User, UserId, Workspace};
@@ -33,6 +36,8 @@ pub struct Portal {
     /// The browser's answer to `navigator.storage.persist()`; `None` until it answers (Firefox
     /// asks the user, so the answer may never come).
     pub persisted: RwSignal<Option<bool>>,
+    /// The newest page of the activity log (see `recent_events`).
+    pub recent_events: StoredValue<RecentEvents>,
 }
 
 impl Portal {
@@ -44,6 +49,7 @@ impl Portal {
             writer,
             damage: RwSignal::new(None),
             persisted: RwSignal::new(None),
+            recent_events: StoredValue::new(RecentEvents::default()),
         }
     }
 
@@ -77,15 +83,29 @@ impl Portal {
             let pending = Pending::Change { actor, command: kept, at, changes: changes.unwrap_or_default(), events: events.clone() };
             self.writer.enqueue(self.workspace, pending);
         }
+        self.recent_events.update_value(|kept| kept.extend(&events));
         self.workspace.notify();
         Ok(events)
     }
 
     /// Builds the orders the long lists read (Data › Exports) in a task of its own, after the
     /// current one, so that a cold start paints first and opening the list does not pay for it.
+    /// Also reads the newest page of the activity log into memory.
     pub fn prepare_lists(&self) {
-        let workspace = self.workspace;
-        leptos::prelude::set_timeout(move || workspace.with_untracked(|w| w.prepare_export_order()), std::time::Duration::ZERO);
+        let portal = *self;
+        leptos::prelude::set_timeout(
+            move || {
+                portal.workspace.with_untracked(|w| w.prepare_export_order());
+                if portal.writer.database().is_some() {
+                    leptos::task::spawn_local(async move {
+                        let next = portal.workspace.with_untracked(|w| w.next_event_seq());
+                        let events = portal.writer.events_before(next, ACTIVITY_PAGE).await;
+                        portal.recent_events.set_value(RecentEvents::new(next, ACTIVITY_PAGE, events));
+                    });
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Replaces the whole workspace (sample data, start empty, a large demo, restore) and stores

@@ -114,7 +114,7 @@ impl Workspace {
         }
         let dependents = self.dependents(id);
         if !dependents.is_empty() {
-            return Err(DomainError::HasDependents { connection: id.clone(), exports: dependents.exports, enrichments: dependents.enrichments });
+            return Err(DomainError::HasDependents { connection: id.clone(), exports: named(dependents.exports), enrichments: named(dependents.enrichments) });
         }
         let mut events = Vec::new();
         // Deactivated enrichments may still name the connection; they lose it.
@@ -266,3 +266,8 @@ fn effective_usable_by(spec: &ConnectionType, requested: UsableBy) -> UsableBy {
     if spec.category == Category::Export { requested } else { UsableBy::AdministratorsAndContributors }
 }
 
+
+/// Dependents as the refusal names them.
+fn named<Id>(items: Vec<(Id, crate::model::DisplayName)>) -> Vec<(Id, String)> {
+    items.into_iter().map(|(id, name)| (id, name.to_string())).collect()
+}

@@ -15,7 +15,7 @@ use crate::ui::toast::use_toasts;
 use connections_domain::{ActivityRow, Event, ObjectRef};
 
 /// Events read from the store at a time.
-const ACTIVITY_PAGE: u64 = 200;
+use crate::state::recent_events::{RecentEvents, ACTIVITY_PAGE};
 use leptos::prelude::*;
 
 /// Object kinds offered by the filter, as (value, label key).
@@ -86,14 +86,30 @@ pub fn ActivityPage() -> impl IntoView {
     // in memory only, the workspace keeps it.
     let stored = portal.writer.database().is_some();
     let reach = RwSignal::new(ACTIVITY_PAGE);
-    let loaded = RwSignal::new(Vec::<Event>::new());
+    // The newest page is usually in memory already: drawn with the page. The store is read all
+    // the same, and what it says replaces it if different (another tab may have written).
+    let kept = move |newest: u64, limit: u64| portal.recent_events.with_value(|r| r.get(newest, limit));
+    let loaded = RwSignal::new(kept(portal.workspace.with_untracked(|w| w.next_event_seq()), ACTIVITY_PAGE).unwrap_or_default());
+    let show = move |events: Vec<Event>| {
+        if loaded.with_untracked(|shown| *shown != events) {
+            loaded.set(events);
+        }
+    };
     Effect::new(move |_| {
         let newest = portal.workspace.with(|w| w.next_event_seq());
         let limit = reach.get();
-        if stored {
-            let writer = portal.writer;
-            leptos::task::spawn_local(async move { loaded.set(writer.events_before(newest, limit).await) });
+        if !stored {
+            return;
         }
+        if let Some(events) = kept(newest, limit) {
+            show(events);
+        }
+        let writer = portal.writer;
+        leptos::task::spawn_local(async move {
+            let events = writer.events_before(newest, limit).await;
+            portal.recent_events.set_value(RecentEvents::new(newest, limit, events.clone()));
+            show(events);
+        });
     });
     let all = Memo::new(move |_| {
         let viewer = portal.current_user.get();

@@ -39,8 +39,7 @@ fn start_of(request: &PaneRequest, portal: crate::state::Portal, duplicate_name:
         PaneRequest::Duplicate(id) => (id, false),
     };
     portal.workspace.with_untracked(|w| {
-        let category = w.connection(id)?.category();
-        let row = w.connection_rows(&viewer, category, crate::time::now()).into_iter().find(|r| &r.id == id)?;
+        let row = w.connection_row(&viewer, id, crate::time::now())?;
         let details = row.details.clone()?;
         let usable_by =
             if row.access == Access::AdministratorsOnly { UsableBy::AdministratorsOnly } else { UsableBy::AdministratorsAndContributors };

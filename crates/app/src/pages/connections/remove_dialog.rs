@@ -14,7 +14,7 @@ use crate::time::format_number;
 use crate::ui::modal::Modal;
 use crate::ui::table::{Pager, Paged, SelectAllMatching};
 use crate::ui::toast::{use_toasts, Toasts};
-use connections_domain::{Command, ConnectionId, Dependents, DomainError, EnrichmentId, ExportId};
+use connections_domain::{Command, ConnectionId, Dependents, DisplayName, DomainError, EnrichmentId, ExportId};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -88,19 +88,19 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let exports = Paged::new(Memo::new(move |_| dependents.with(|d| d.exports.clone())), |rows| (0..rows.len()).collect());
     let enrichments = Paged::new(Memo::new(move |_| dependents.with(|d| d.enrichments.clone())), |rows| (0..rows.len()).collect());
     let all_exports = Signal::derive(move || exports.matching_ids(|(id, _)| Some(id.clone())));
-    let page_exports = Signal::derive(move || exports.page_ids(|(id, _): &(ExportId, String)| id));
+    let page_exports = Signal::derive(move || exports.page_ids(|(id, _): &(ExportId, DisplayName)| id));
     let all_enrichments = Signal::derive(move || enrichments.matching_ids(|(id, _)| Some(id.clone())));
-    let page_enrichments = Signal::derive(move || enrichments.page_ids(|(id, _): &(EnrichmentId, String)| id));
+    let page_enrichments = Signal::derive(move || enrichments.page_ids(|(id, _): &(EnrichmentId, DisplayName)| id));
 
     let after_action = move || focus_later("remove-title".to_string());
 
     let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
         let ids: BTreeSet<&ExportId> = ids.iter().collect();
-        dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
+        dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.to_string()).collect())
     };
     let names_of_enrichments = move |ids: &[EnrichmentId]| -> Vec<String> {
         let ids: BTreeSet<&EnrichmentId> = ids.iter().collect();
-        dependents.with_untracked(|d| d.enrichments.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.clone()).collect())
+        dependents.with_untracked(|d| d.enrichments.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.to_string()).collect())
     };
 
     let remove_exports = move |_| {
@@ -207,7 +207,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                 <SelectAllMatching selected=selected_exports matching=all_exports page_ids=page_exports id="select-all-dependent-exports" always=true />
                 <ul class="dependent-list" id="dependent-exports">
                     <For each=move || exports.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:export>
-                        <DependentCheckbox prefix="export" id=export.0.clone() name=export.1.clone() selected=selected_exports />
+                        <DependentCheckbox prefix="export" id=export.0.clone() name=export.1.to_string() selected=selected_exports />
                     </For>
                 </ul>
                 <Pager total=Signal::derive(move || exports.matching()) page=exports.page id_prefix="dependent-exports-" label_key="table.pages.dependents" />
@@ -235,7 +235,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                 />
                 <ul class="dependent-list" id="dependent-enrichments">
                     <For each=move || enrichments.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
-                        <DependentCheckbox prefix="enrichment" id=enrichment.0.clone() name=enrichment.1.clone() selected=selected_enrichments />
+                        <DependentCheckbox prefix="enrichment" id=enrichment.0.clone() name=enrichment.1.to_string() selected=selected_enrichments />
                     </For>
                 </ul>
                 <Pager

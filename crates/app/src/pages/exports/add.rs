@@ -9,20 +9,21 @@ use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{Category, Command, ConnectionId, DomainError, ExportKind, Schedule};
+use connections_domain::{Category, Command, ConnectionId, DomainError, EventKind, ExportId, ExportKind, Schedule};
 use leptos::prelude::*;
 
 #[component]
-pub fn AddExportPane(open: RwSignal<bool>) -> impl IntoView {
+/// - `created`: told the new export's id, so the list can show the page it is on.
+pub fn AddExportPane(open: RwSignal<bool>, created: Callback<ExportId>) -> impl IntoView {
     view! {
         <Modal open=open labelled_by="add-export-title" id="add-export" class="side-pane">
-            <AddExportForm open=open />
+            <AddExportForm open=open created=created />
         </Modal>
     }
 }
 
 #[component]
-fn AddExportForm(open: RwSignal<bool>) -> impl IntoView {
+fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
     let toasts = use_toasts();
@@ -46,9 +47,15 @@ fn AddExportForm(open: RwSignal<bool>) -> impl IntoView {
             schedule: draft.schedule_value(),
         });
         match portal.dispatch(command) {
-            Ok(_) => {
+            Ok(events) => {
                 toasts.success(i18n.tf("data.export.created", &[("name", draft.name.get_untracked().trim())]), None);
                 open.set(false);
+                if let Some(id) = events.iter().find_map(|e| match &e.kind {
+                    EventKind::ExportCreated { id, .. } => Some(id.clone()),
+                    _ => None,
+                }) {
+                    created.run(id);
+                }
             }
             Err(error) => {
                 let mut map = std::collections::BTreeMap::new();

@@ -35,6 +35,8 @@ pub fn ExportsPage() -> impl IntoView {
         pane_open.set(true);
     });
     let removing = RwSignal::new(Vec::<ExportId>::new());
+    // A new export: the list moves to the page it is on.
+    let reveal = RwSignal::new(None::<ExportId>);
     let is_viewer = move || portal.role() == Some(Role::Viewer);
 
     // Switching user clears a selection made under another role.
@@ -95,12 +97,13 @@ pub fn ExportsPage() -> impl IntoView {
                 search=search
                 selected=selected
                 actions=actions
+                reveal=reveal
                 open_pane=Callback::new(move |id: ExportId| {
                     pane_target.set(Some(id));
                     pane_open.set(true);
                 })
             />
-            <add::AddExportPane open=adding />
+            <add::AddExportPane open=adding created=Callback::new(move |id| reveal.set(Some(id))) />
             <pane::ExportPane target=pane_target open=pane_open remove=removing actions=actions />
             <remove_dialog::RemoveExportsDialog pending=removing selected=selected actions=actions />
         </section>

@@ -2,7 +2,7 @@
 //! the bulk actions, and Run (with its progress) on each row.
 
 use super::super::data_common::run::progress;
-use crate::ui::table::{page_range, Pager, SelectAllMatching, SortHeader, SortState};
+use crate::ui::table::{page_range, PAGE_SIZE, Pager, SelectAllMatching, SortHeader, SortState};
 use super::actions::ExportActions;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
@@ -30,6 +30,8 @@ pub fn ExportTable(
     search: RwSignal<String>,
     selected: RwSignal<BTreeSet<ExportId>>,
     actions: ExportActions,
+    /// Set to an export to show the page it is on (then cleared).
+    reveal: RwSignal<Option<ExportId>>,
     open_pane: Callback<ExportId>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -63,6 +65,14 @@ pub fn ExportTable(
         search.track();
         filter.track();
         page.set(0);
+    });
+    Effect::new(move |_| {
+        let Some(id) = reveal.get() else { return };
+        let at = listing.with(|l| portal.workspace.with_untracked(|w| l.position(w, &id)));
+        if let Some(at) = at {
+            page.set(at / PAGE_SIZE);
+        }
+        reveal.set(None);
     });
     let page_editable = Signal::derive(move || page_rows.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<Vec<_>>()));
     // Read only once the whole page is selected (the offer to select every match shows then).

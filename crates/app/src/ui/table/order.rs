@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use std::ops::Range;
 
 /// Rows on one page of any table.
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 25;
 
 /// The column a table is sorted by and the direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
