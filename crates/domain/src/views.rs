@@ -251,12 +251,23 @@ impl Workspace {
     /// The Connections list of one tab (Exports or Enrichment).
     /// `now` decides the health (a sign-in runs out).
     pub fn connection_rows(&self, viewer: &UserId, category: Category, now: Timestamp) -> Vec<ConnectionRow> {
+        self.rows_of(viewer, category, now, true)
+    }
+
+    /// [`Workspace::connection_rows`] without the details (`details` is `None` for every role):
+    /// what the list draws. The set-up pane reads its one row, details included, through
+    /// [`Workspace::connection_row`].
+    pub fn connection_list(&self, viewer: &UserId, category: Category, now: Timestamp) -> Vec<ConnectionRow> {
+        self.rows_of(viewer, category, now, false)
+    }
+
+    fn rows_of(&self, viewer: &UserId, category: Category, now: Timestamp, with_details: bool) -> Vec<ConnectionRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
         let tallies = self.run_tallies(category);
         self.connections
             .values()
             .filter(|c| c.category() == category)
-            .map(|c| self.connection_row_with(role, c, tallies.get(&c.id).copied().unwrap_or_default(), now))
+            .map(|c| self.connection_row_with(role == Role::Administrator && with_details, c, tallies.get(&c.id).copied().unwrap_or_default(), now))
             .collect()
     }
 
@@ -264,13 +275,14 @@ impl Workspace {
     pub fn connection_row(&self, viewer: &UserId, id: &ConnectionId, now: Timestamp) -> Option<ConnectionRow> {
         let role = self.role_of(viewer)?;
         let c = self.connections.get(id)?;
-        Some(self.connection_row_with(role, c, self.run_tally(id), now))
+        Some(self.connection_row_with(role == Role::Administrator, c, self.run_tally(id), now))
     }
 
-    fn connection_row_with(&self, role: Role, c: &Connection, runs: crate::health::RunTally, now: Timestamp) -> ConnectionRow {
+    /// Details (fields, how each secret is held, sign-in, last change) are for administrators.
+    fn connection_row_with(&self, details: bool, c: &Connection, runs: crate::health::RunTally, now: Timestamp) -> ConnectionRow {
         let used_by_count = self.index.exports_by_connection.get(&c.id).map_or(0, |s| s.len())
             + self.index.enrichments_by_connection.get(&c.id).map_or(0, |s| s.len());
-        let details = (role == Role::Administrator).then(|| ConnectionDetails {
+        let details = details.then(|| ConnectionDetails {
             fields: c.fields.clone(),
             secrets: c
                 .credentials
@@ -368,14 +380,26 @@ impl Workspace {
     /// connection can be removed. Uses the index: cost grows with the number
     /// of dependents, not with the number of exports.
     pub fn dependents(&self, connection: &ConnectionId) -> Dependents {
-        let exports = self
-            .index
-            .exports_by_connection
-            .get(connection)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.exports.get(id).map(|e| (id.clone(), e.name.clone())))
-            .collect();
+        let ids = self.index.exports_by_connection.get(connection);
+        let exports = match ids {
+            // Many dependents: one walk of the exports alongside the (equally sorted) ids costs
+            // less than a tree lookup for each.
+            Some(ids) if ids.len() * 8 > self.exports.len() => {
+                let mut wanted = ids.iter().peekable();
+                let mut found = Vec::with_capacity(ids.len());
+                for (id, e) in &self.exports {
+                    while wanted.next_if(|w| *w < id).is_some() {}
+                    if wanted.next_if(|w| *w == id).is_some() {
+                        found.push((id.clone(), e.name.clone()));
+                    }
+                    if wanted.peek().is_none() {
+                        break;
+                    }
+                }
+                found
+            }
+            _ => ids.into_iter().flatten().filter_map(|id| self.exports.get(id).map(|e| (id.clone(), e.name.clone()))).collect(),
+        };
         let enrichments = self
             .index
             .enrichments_by_connection

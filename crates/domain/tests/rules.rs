@@ -426,6 +426,23 @@ fn restore_commands_undo_removals_and_refuse_taken_ids_or_missing_connections() 
     assert_ne!(c2, c);
 }
 
+/// The list's rows are the full rows without details, and one row reads the same alone.
+#[test]
+fn the_connection_list_is_the_rows_without_details() {
+    let ws = Workspace::sample(NOW);
+    for category in [Category::Export, Category::Enrichment] {
+        let rows = ws.connection_rows(&admin(), category, NOW);
+        let listed = ws.connection_list(&admin(), category, NOW);
+        assert_eq!(listed.len(), rows.len());
+        for (row, listed) in rows.iter().zip(&listed) {
+            assert!(listed.details.is_none());
+            assert_eq!(&ConnectionRow { details: None, ..row.clone() }, listed);
+            assert_eq!(ws.connection_row(&admin(), &row.id, NOW).as_ref(), Some(row));
+        }
+    }
+    assert_eq!(ws.connection_row(&contributor(), &ws.connection_rows(&admin(), Category::Export, NOW)[0].id, NOW).and_then(|r| r.details), None);
+}
+
 #[test]
 fn projections_hide_details_from_non_admins() {
     let ws = Workspace::sample(NOW);

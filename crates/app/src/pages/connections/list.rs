@@ -31,7 +31,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     });
     let all_rows = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.connection_rows(&viewer, category, now()))
+        portal.workspace.with(|w| w.connection_list(&viewer, category, now()))
     });
     // Positions in order, not clones of the rows; only the visible page is cloned.
     let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));

@@ -78,6 +78,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     // Forget selections of items that are gone (removed, detached, deactivated).
     Effect::new(move |_| {
         dependents.with(|Dependents { exports, enrichments }| {
+            // Nothing selected yet (the dialog just opened): no need to index 10,000 dependents.
+            if selected_exports.with_untracked(BTreeSet::is_empty) && selected_enrichments.with_untracked(BTreeSet::is_empty) {
+                return;
+            }
             let exports: BTreeSet<&ExportId> = exports.iter().map(|(id, _)| id).collect();
             let enrichments: BTreeSet<&EnrichmentId> = enrichments.iter().map(|(id, _)| id).collect();
             selected_exports.update(|s| s.retain(|e| exports.contains(e)));

@@ -1,6 +1,6 @@
 //! Connection health in the app: the badge, the Health filter, Test all connections, the
 //! details page (health, reasons, history as a timeline and a table) and the map of what uses a
-//! connection. Each renders a domain projection (`connection_rows`, `connection_health`,
+//! connection. Each renders a domain projection (`connection_list`, `connection_health`,
 //! `usage_map`); none decides a state.
 
 mod details;
