@@ -207,11 +207,15 @@ async fn the_change_log_appends_compacts_and_survives_reopening() {
     let reopened = Database::open(|| {}, || {}).await.unwrap();
     let compacted = SnapshotHeader { generation: 7.5, seq: 3 };
     reopened.compact(&compacted, b"\0cps1 binary bytes").await.unwrap();
+    // A commit checks the header alone, kept beside the snapshot: compaction moved it on too.
+    assert_eq!(reopened.read_since(3).await.unwrap().0, Some(compacted.clone()));
     let state = reopened.read_state().await.unwrap();
     assert_eq!(state.header, Some(compacted));
     assert_eq!(state.snapshot, b"\0cps1 binary bytes", "the snapshot's bytes come back as they were written");
     assert!(state.log.is_empty(), "compaction drops the entries it folded in: {:?}", state.log);
-    reopened.replace(&SnapshotHeader { generation: 8.0, seq: 4 }, b"", &[]).await.unwrap();
+    let replaced = SnapshotHeader { generation: 8.0, seq: 4 };
+    reopened.replace(&replaced, b"", &[]).await.unwrap();
+    assert_eq!(reopened.read_since(4).await.unwrap().0, Some(replaced));
 }
 
 #[wasm_bindgen_test]
