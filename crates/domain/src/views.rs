@@ -109,6 +109,21 @@ pub struct Dependents {
     pub enrichments: Vec<(EnrichmentId, DisplayName)>,
 }
 
+/// [`Dependents`] without their names: what the Remove dialog holds for 10,000 dependents
+/// (it names only the page it shows, through [`Workspace::export_names`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DependentIds {
+    pub exports: Vec<ExportId>,
+    /// Active enrichments only, as in [`Dependents`].
+    pub enrichments: Vec<EnrichmentId>,
+}
+
+impl DependentIds {
+    pub fn is_empty(&self) -> bool {
+        self.exports.is_empty() && self.enrichments.is_empty()
+    }
+}
+
 impl Dependents {
     pub fn is_empty(&self) -> bool {
         self.exports.is_empty() && self.enrichments.is_empty()
@@ -271,6 +286,12 @@ impl Workspace {
             .collect()
     }
 
+    /// The connections of `category` by display name regardless of case (the list's default
+    /// order), read from the index of names: no connection is projected.
+    pub fn connections_by_name(&self, category: Category) -> Vec<ConnectionId> {
+        self.index.names.range((category, String::new())..).take_while(|((c, _), _)| *c == category).map(|(_, id)| id.clone()).collect()
+    }
+
     /// One connection's row, as its list shows it (the set-up pane starts from it).
     pub fn connection_row(&self, viewer: &UserId, id: &ConnectionId, now: Timestamp) -> Option<ConnectionRow> {
         let role = self.role_of(viewer)?;
@@ -379,6 +400,33 @@ impl Workspace {
     /// What must be detached, removed, deactivated or deleted before the
     /// connection can be removed. Uses the index: cost grows with the number
     /// of dependents, not with the number of exports.
+    /// The ids of [`Workspace::dependents`], in the same order; the exports' come straight from
+    /// the index, with no lookup.
+    pub fn dependent_ids(&self, connection: &ConnectionId) -> DependentIds {
+        DependentIds {
+            exports: self.index.exports_by_connection.get(connection).into_iter().flatten().cloned().collect(),
+            enrichments: self
+                .index
+                .enrichments_by_connection
+                .get(connection)
+                .into_iter()
+                .flatten()
+                .filter(|id| self.enrichments.get(*id).is_some_and(|n| n.active))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The names of `ids` that exist, in that order.
+    pub fn export_names(&self, ids: &[ExportId]) -> Vec<(ExportId, DisplayName)> {
+        ids.iter().filter_map(|id| self.exports.get(id).map(|e| (id.clone(), e.name.clone()))).collect()
+    }
+
+    /// The names of `ids` that exist, in that order.
+    pub fn enrichment_names(&self, ids: &[EnrichmentId]) -> Vec<(EnrichmentId, DisplayName)> {
+        ids.iter().filter_map(|id| self.enrichments.get(id).map(|n| (id.clone(), n.name.clone()))).collect()
+    }
+
     pub fn dependents(&self, connection: &ConnectionId) -> Dependents {
         let ids = self.index.exports_by_connection.get(connection);
         let exports = match ids {

@@ -426,6 +426,32 @@ fn restore_commands_undo_removals_and_refuse_taken_ids_or_missing_connections() 
     assert_ne!(c2, c);
 }
 
+/// The list's default order is the rows' by name regardless of case.
+#[test]
+fn connections_by_name_is_the_lists_name_order() {
+    let ws = connections_domain::Workspace::generated(connections_domain::generate::DemoSize::Small, NOW);
+    for category in [Category::Export, Category::Enrichment] {
+        let mut rows = ws.connection_list(&admin(), category, NOW);
+        rows.sort_by_key(|r| r.display_name.to_lowercase());
+        assert_eq!(ws.connections_by_name(category), rows.into_iter().map(|r| r.id).collect::<Vec<_>>());
+    }
+}
+
+/// The Remove dialog's ids and page names agree with the named dependents.
+#[test]
+fn dependent_ids_and_names_agree_with_the_dependents() {
+    let ws = connections_domain::Workspace::generated(connections_domain::generate::DemoSize::Small, NOW);
+    for c in ws.connections() {
+        let named = ws.dependents(&c.id);
+        let ids = ws.dependent_ids(&c.id);
+        assert_eq!(ids.exports, named.exports.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+        assert_eq!(ids.enrichments, named.enrichments.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+        assert_eq!(ws.export_names(&ids.exports), named.exports);
+        assert_eq!(ws.enrichment_names(&ids.enrichments), named.enrichments);
+        assert_eq!(ids.is_empty(), named.is_empty());
+    }
+}
+
 /// The list's rows are the full rows without details, and one row reads the same alone.
 #[test]
 fn the_connection_list_is_the_rows_without_details() {

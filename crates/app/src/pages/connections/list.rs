@@ -4,7 +4,7 @@
 
 use super::row_menu::RowMenu;
 use super::sort::{arrange, SortKey, DEFAULT_SORT};
-use crate::ui::table::{Pager, Paged, SortHeader};
+use crate::ui::table::{page_range, Pager, Paged, SortHeader};
 use super::health::{details_path, map_path, HealthBadge, HealthFilter, TestAll};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
@@ -36,6 +36,30 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     // Positions in order, not clones of the rows; only the visible page is cloned.
     let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));
     let page = table.page;
+    // The default view (by name, no search, no health filter) needs only the page's rows: the
+    // domain keeps the names in order, so the tab opens without projecting every connection.
+    let name_order = Memo::new(move |_| {
+        let order = sort.get();
+        let plain = order.key == SortKey::DisplayName && search.with(|s| s.trim().is_empty()) && health_filter.with(String::is_empty);
+        plain.then(|| {
+            let mut ids = portal.workspace.with(|w| w.connections_by_name(category));
+            if !order.ascending {
+                ids.reverse();
+            }
+            ids
+        })
+    });
+    let matching = Memo::new(move |_| name_order.with(|o| o.as_ref().map(Vec::len)).unwrap_or_else(|| table.matching()));
+    let page_rows = Memo::new(move |_| {
+        name_order.with(|order| match order {
+            Some(ids) => {
+                let viewer = portal.current_user.get();
+                let shown = &ids[page_range(ids.len(), page.get())];
+                portal.workspace.with(|w| shown.iter().filter_map(|id| w.connection_row(&viewer, id, now())).map(|r| ConnectionRow { details: None, ..r }).collect())
+            }
+            None => table.page_rows.get(),
+        })
+    });
 
     let open_add = move |_| {
         let path = format!("{}{}", tab_of(category).href(), PaneRequest::Add(None).query());
@@ -67,7 +91,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     };
 
     let empty = move || {
-        if all_rows.with(Vec::is_empty) {
+        if name_order.with(|o| o.as_ref().map(Vec::is_empty)).unwrap_or_else(|| all_rows.with(Vec::is_empty)) {
             view! {
                 <div class="empty-state" id="connections-empty">
                     <p>{move || i18n.t("connections.empty")}</p>
@@ -92,10 +116,10 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
         <p class="sr-only" aria-live="polite" id="connection-count">
             {move || {
                 let locale = i18n.locale();
-                i18n.tf("connections.count", &[("count", &format_number(table.matching() as u64, locale))])
+                i18n.tf("connections.count", &[("count", &format_number(matching.get() as u64, locale))])
             }}
         </p>
-        <Show when=move || { table.matching() > 0 } fallback=empty>
+        <Show when=move || { matching.get() > 0 } fallback=empty>
             <div class="table-scroll">
                 <table class="data connection-table" id="connection-list">
                     <caption class="sr-only">{move || i18n.t(labels::category(category))}</caption>
@@ -111,13 +135,13 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || table.page_rows.get() key=row_key let:row>
+                        <For each=move || page_rows.get() key=row_key let:row>
                             <Row row=row can_manage=can_manage category=category />
                         </For>
                     </tbody>
                 </table>
             </div>
-            <Pager total=Signal::derive(move || table.matching()) page=page label_key="connections.pager.label" />
+            <Pager total=matching.into() page=page label_key="connections.pager.label" />
         </Show>
     }
 }

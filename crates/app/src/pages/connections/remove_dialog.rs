@@ -14,7 +14,7 @@ use crate::time::format_number;
 use crate::ui::modal::Modal;
 use crate::ui::table::{Pager, Paged, SelectAllMatching};
 use crate::ui::toast::{use_toasts, Toasts};
-use connections_domain::{Command, ConnectionId, Dependents, DisplayName, DomainError, EnrichmentId, ExportId};
+use connections_domain::{Command, ConnectionId, DependentIds, DomainError, EnrichmentId, ExportId};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -71,19 +71,20 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let ctx = Ctx { portal, i18n, toasts };
     let id = StoredValue::new(id);
     let name = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.connection(id).map(|c| c.display_name.to_string()))));
-    let dependents = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependents(id))));
+    // Ids only: the names of the page shown are looked up as it is drawn.
+    let dependents = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_ids(id))));
     let selected_exports = RwSignal::new(BTreeSet::<ExportId>::new());
     let selected_enrichments = RwSignal::new(BTreeSet::<EnrichmentId>::new());
 
     // Forget selections of items that are gone (removed, detached, deactivated).
     Effect::new(move |_| {
-        dependents.with(|Dependents { exports, enrichments }| {
+        dependents.with(|DependentIds { exports, enrichments }| {
             // Nothing selected yet (the dialog just opened): no need to index 10,000 dependents.
             if selected_exports.with_untracked(BTreeSet::is_empty) && selected_enrichments.with_untracked(BTreeSet::is_empty) {
                 return;
             }
-            let exports: BTreeSet<&ExportId> = exports.iter().map(|(id, _)| id).collect();
-            let enrichments: BTreeSet<&EnrichmentId> = enrichments.iter().map(|(id, _)| id).collect();
+            let exports: BTreeSet<&ExportId> = exports.iter().collect();
+            let enrichments: BTreeSet<&EnrichmentId> = enrichments.iter().collect();
             selected_exports.update(|s| s.retain(|e| exports.contains(e)));
             selected_enrichments.update(|s| s.retain(|n| enrichments.contains(n)));
         })
@@ -91,20 +92,20 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     // One page of each list; "Select all N" selects every one without rendering them.
     let exports = Paged::new(Memo::new(move |_| dependents.with(|d| d.exports.clone())), |rows| (0..rows.len()).collect());
     let enrichments = Paged::new(Memo::new(move |_| dependents.with(|d| d.enrichments.clone())), |rows| (0..rows.len()).collect());
-    let all_exports = Signal::derive(move || exports.matching_ids(|(id, _)| Some(id.clone())));
-    let page_exports = Signal::derive(move || exports.page_ids(|(id, _): &(ExportId, DisplayName)| id));
-    let all_enrichments = Signal::derive(move || enrichments.matching_ids(|(id, _)| Some(id.clone())));
-    let page_enrichments = Signal::derive(move || enrichments.page_ids(|(id, _): &(EnrichmentId, DisplayName)| id));
+    let all_exports = Signal::derive(move || exports.matching_ids(|id| Some(id.clone())));
+    let page_exports = Signal::derive(move || exports.page_rows.get());
+    let all_enrichments = Signal::derive(move || enrichments.matching_ids(|id| Some(id.clone())));
+    let page_enrichments = Signal::derive(move || enrichments.page_rows.get());
+    let named_exports = move || exports.page_rows.with(|ids| portal.workspace.with(|w| w.export_names(ids)));
+    let named_enrichments = move || enrichments.page_rows.with(|ids| portal.workspace.with(|w| w.enrichment_names(ids)));
 
     let after_action = move || focus_later("remove-title".to_string());
 
     let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
-        let ids: BTreeSet<&ExportId> = ids.iter().collect();
-        dependents.with_untracked(|d| d.exports.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.to_string()).collect())
+        portal.workspace.with_untracked(|w| w.export_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
     };
     let names_of_enrichments = move |ids: &[EnrichmentId]| -> Vec<String> {
-        let ids: BTreeSet<&EnrichmentId> = ids.iter().collect();
-        dependents.with_untracked(|d| d.enrichments.iter().filter(|(id, _)| ids.contains(id)).map(|(_, n)| n.to_string()).collect())
+        portal.workspace.with_untracked(|w| w.enrichment_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
     };
 
     let remove_exports = move |_| {
@@ -210,7 +211,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                 <p class="muted">{move || i18n.t("connections.remove.detach_hint")}</p>
                 <SelectAllMatching selected=selected_exports matching=all_exports page_ids=page_exports id="select-all-dependent-exports" always=true />
                 <ul class="dependent-list" id="dependent-exports">
-                    <For each=move || exports.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:export>
+                    <For each=named_exports key=|(id, name)| (id.clone(), name.clone()) let:export>
                         <DependentCheckbox prefix="export" id=export.0.clone() name=export.1.to_string() selected=selected_exports />
                     </For>
                 </ul>
@@ -238,7 +239,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
                     always=true
                 />
                 <ul class="dependent-list" id="dependent-enrichments">
-                    <For each=move || enrichments.page_rows.get() key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
+                    <For each=named_enrichments key=|(id, name)| (id.clone(), name.clone()) let:enrichment>
                         <DependentCheckbox prefix="enrichment" id=enrichment.0.clone() name=enrichment.1.to_string() selected=selected_enrichments />
                     </For>
                 </ul>
