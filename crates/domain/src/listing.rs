@@ -22,6 +22,11 @@ use crate::workspace::Workspace;
 /// The fields of an export that its list's filter and sort read, copied beside its name key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct SortFields {
+    /// Which characters the folded name holds (see [`char_mask`]): most exports are ruled out
+    /// of a search by one AND, without looking at the name.
+    name_mask: u64,
+    /// The same for its connection's folded name and type name (kept by `put_connection`).
+    connection_mask: u64,
     connection: Option<ConnectionId>,
     status: RunStatus,
     schedule: Schedule,
@@ -30,8 +35,10 @@ pub(crate) struct SortFields {
 }
 
 impl SortFields {
-    fn of(export: &Export) -> SortFields {
+    fn of(export: &Export, folded: &str, connection_mask: u64) -> SortFields {
         SortFields {
+            name_mask: char_mask(folded),
+            connection_mask,
             connection: export.connection.clone(),
             status: export.status,
             schedule: export.schedule,
@@ -52,8 +59,17 @@ impl ExportOrder {
         (fold(export.name.as_str()), export.id.clone())
     }
 
-    pub(crate) fn insert(&mut self, export: &Export) {
-        self.by_name.insert(Self::key(export), SortFields::of(export));
+    pub(crate) fn insert(&mut self, export: &Export, connection_mask: u64) {
+        let key = Self::key(export);
+        let fields = SortFields::of(export, &key.0, connection_mask);
+        self.by_name.insert(key, fields);
+    }
+
+    /// A connection was renamed (or arrived after its exports, from another tab).
+    pub(crate) fn set_connection_mask(&mut self, export: &Export, connection_mask: u64) {
+        if let Some(fields) = self.by_name.get_mut(&Self::key(export)) {
+            fields.connection_mask = connection_mask;
+        }
     }
 
     pub(crate) fn remove(&mut self, export: &Export) {
@@ -61,8 +77,14 @@ impl ExportOrder {
     }
 
     /// Built in bulk: the keys are sorted once and the tree is built from the sorted run.
-    pub(crate) fn build<'a>(exports: impl Iterator<Item = &'a Export>) -> ExportOrder {
-        let mut entries: Vec<_> = exports.map(|e| (Self::key(e), SortFields::of(e))).collect();
+    pub(crate) fn build<'a>(exports: impl Iterator<Item = &'a Export>, connection_mask: impl Fn(Option<&ConnectionId>) -> u64) -> ExportOrder {
+        let mut entries: Vec<_> = exports
+            .map(|e| {
+                let key = Self::key(e);
+                let fields = SortFields::of(e, &key.0, connection_mask(e.connection.as_ref()));
+                (key, fields)
+            })
+            .collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         ExportOrder { by_name: entries.into_iter().collect() }
     }
@@ -81,6 +103,28 @@ fn fold(name: &str) -> SmolStr {
         return SmolStr::new(std::str::from_utf8(folded).unwrap_or(name));
     }
     name.to_lowercase_smolstr()
+}
+
+/// One bit per letter, digit, space and hyphen a folded text holds, and bit 63 for any other
+/// byte. A text can contain a needle only if its mask holds all of the needle's bits; for a
+/// needle of one such character, that is the whole answer.
+fn char_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, b| mask | 1 << char_bit(b))
+}
+
+/// A connection as a search sees it: its folded display name and its type's name.
+pub(crate) fn connection_mask(connection: &crate::model::Connection) -> u64 {
+    char_mask(&connection.display_name.fold()) | char_mask(&connection.type_id.spec().name.to_lowercase())
+}
+
+fn char_bit(b: u8) -> u32 {
+    match b {
+        b'a'..=b'z' => (b - b'a') as u32,
+        b'0'..=b'9' => 26 + (b - b'0') as u32,
+        b' ' => 36,
+        b'-' => 37,
+        _ => 63,
+    }
 }
 
 /// A column of Data › Exports.
@@ -136,6 +180,8 @@ pub struct ExportListing {
 enum Order {
     /// Every export, read from the kept order page by page.
     EveryExportByName { descending: bool },
+    /// The exports a search keeps, by name: `count` of them, read from the kept order page by page.
+    Matching { filter: Box<NameFilter>, descending: bool, count: usize },
     Ids(Vec<ExportId>),
 }
 
@@ -155,6 +201,7 @@ impl ExportListing {
     pub fn matching(&self) -> usize {
         match &self.order {
             Order::EveryExportByName { .. } => self.total,
+            Order::Matching { count, .. } => *count,
             Order::Ids(ids) => ids.len(),
         }
     }
@@ -168,6 +215,7 @@ impl ExportListing {
             Order::EveryExportByName { descending: true } => {
                 descending_keeping_ties(ws.export_order().by_name.keys().rev()).skip(range.start).take(range.len()).collect()
             }
+            Order::Matching { filter, descending, .. } => filter.walk(ws, *descending).skip(range.start).take(range.len()).collect(),
             Order::Ids(ids) => ids[range.start.min(ids.len())..range.end.min(ids.len())].to_vec(),
         }
     }
@@ -177,6 +225,7 @@ impl ExportListing {
         match &self.order {
             Order::EveryExportByName { descending: false } => ws.export_order().by_name.keys().position(|(_, at)| at == id),
             Order::EveryExportByName { descending: true } => descending_keeping_ties(ws.export_order().by_name.keys().rev()).position(|at| &at == id),
+            Order::Matching { filter, descending, .. } => filter.walk(ws, *descending).position(|at| &at == id),
             Order::Ids(ids) => ids.iter().position(|at| at == id),
         }
     }
@@ -184,6 +233,68 @@ impl ExportListing {
     /// Every matching id, in order.
     pub fn ids(&self, ws: &Workspace) -> Vec<ExportId> {
         self.slice(ws, 0..self.matching())
+    }
+}
+
+/// Which exports a query keeps: those of one connection (the `?connection=` filter), and those
+/// whose name, or whose connection's name or type, holds the search, regardless of case.
+#[derive(Clone, Debug)]
+pub(crate) struct NameFilter {
+    connection: Option<ConnectionId>,
+    search: Option<Search>,
+}
+
+#[derive(Clone, Debug)]
+struct Search {
+    needle: String,
+    finder: memchr::memmem::Finder<'static>,
+    mask: u64,
+    /// One letter, digit, space or hyphen: the masks alone say whether a name holds it.
+    mask_decides: bool,
+    /// The export connections that match (left empty when the masks decide).
+    connections: FxHashSet<ConnectionId>,
+}
+
+impl PartialEq for NameFilter {
+    fn eq(&self, other: &Self) -> bool {
+        self.connection == other.connection && self.search.as_ref().map(|s| &s.needle) == other.search.as_ref().map(|s| &s.needle)
+    }
+}
+impl Eq for NameFilter {}
+
+impl NameFilter {
+    /// `needle` already trimmed and folded.
+    fn new(ws: &Workspace, connection: Option<ConnectionId>, needle: &str) -> NameFilter {
+        let search = (!needle.is_empty()).then(|| {
+            let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
+            let mask_decides = needle.len() == 1 && char_bit(needle.as_bytes()[0]) != 63;
+            let connections = if mask_decides { FxHashSet::default() } else { ws.export_connections_matching(&finder).into_iter().cloned().collect() };
+            Search { needle: needle.to_owned(), finder, mask: char_mask(needle), mask_decides, connections }
+        });
+        NameFilter { connection, search }
+    }
+
+    fn keeps(&self, name: &SmolStr, fields: &SortFields) -> bool {
+        if self.connection.as_ref().is_some_and(|only| fields.connection.as_ref() != Some(only)) {
+            return false;
+        }
+        let Some(s) = &self.search else { return true };
+        let name_holds = fields.name_mask & s.mask == s.mask && (s.mask_decides || s.finder.find(name.as_bytes()).is_some());
+        name_holds
+            || (fields.connection.is_some()
+                && fields.connection_mask & s.mask == s.mask
+                && (s.mask_decides || fields.connection.as_ref().is_some_and(|c| s.connections.contains(c))))
+    }
+
+    /// The kept exports' ids, by name.
+    fn walk<'a>(&'a self, ws: &'a Workspace, descending: bool) -> Box<dyn Iterator<Item = ExportId> + 'a> {
+        let kept = ws.export_order().by_name.iter().filter(|((name, _), fields)| self.keeps(name, fields));
+        if descending {
+            let kept = ws.export_order().by_name.iter().rev().filter(|((name, _), fields)| self.keeps(name, fields));
+            Box::new(descending_keeping_ties(kept.map(|(key, _)| key)))
+        } else {
+            Box::new(kept.map(|((_, id), _)| id.clone()))
+        }
     }
 }
 
@@ -212,7 +323,10 @@ fn type_ranks() -> FxHashMap<ConnectionTypeId, u32> {
 impl Workspace {
     /// The kept order, built now if this is its first use.
     fn export_order(&self) -> &ExportOrder {
-        self.index.export_order.get_or_init(|| ExportOrder::build(self.exports.values()))
+        self.index.export_order.get_or_init(|| {
+            let masks: FxHashMap<&ConnectionId, u64> = self.connections.values().map(|c| (&c.id, connection_mask(c))).collect();
+            ExportOrder::build(self.exports.values(), |c| c.and_then(|c| masks.get(c)).copied().unwrap_or(0))
+        })
     }
 
     /// Builds the kept order ahead of its first use (the app calls it once the first page is
@@ -237,15 +351,14 @@ impl Workspace {
         let needs_facts = matches!(query.column, ExportColumn::Connection | ExportColumn::Type | ExportColumn::Permissions);
         let facts = needs_facts.then(|| self.connection_facts());
         let fact = |c: &Option<ConnectionId>| c.as_ref().and_then(|c| facts.as_ref().and_then(|f| f.get(c)));
-        // A search matches an export by its name, or by its connection's name or type: the
-        // connections that match are found once, and usually there are none to look up.
-        let matched = finder.as_ref().map(|f| self.export_connections_matching(f)).unwrap_or_default();
-        let keep = |(name, _): &(SmolStr, ExportId), fields: &SortFields| {
-            query.connection.as_ref().is_none_or(|only| fields.connection.as_ref() == Some(only))
-                && finder.as_ref().is_none_or(|f| {
-                    f.find(name.as_bytes()).is_some() || (!matched.is_empty() && fields.connection.as_ref().is_some_and(|c| matched.contains(c)))
-                })
-        };
+        let filter = NameFilter::new(self, query.connection.clone(), &needle);
+        let keep = |(name, _): &(SmolStr, ExportId), fields: &SortFields| filter.keeps(name, fields);
+        // A search by name: counted now without collecting anything; each page is read again
+        // from the kept order when shown (a page costs a walk to it, not 50,000 ids).
+        if query.column == ExportColumn::Name && filter.search.is_some() {
+            let count = order.iter().filter(|(key, fields)| keep(key, fields)).count();
+            return ExportListing { total, order: Order::Matching { filter: Box::new(filter), descending: query.descending, count } };
+        }
         // One connection's exports: walk only them, not the whole order.
         let candidates: Box<dyn Iterator<Item = (&(SmolStr, ExportId), &SortFields)>> = match &query.connection {
             Some(only) if query.search.trim().is_empty() => {

@@ -198,6 +198,13 @@ impl Workspace {
         for secret in connection.vault_secrets() {
             self.index.connections_by_secret.entry(secret.clone()).or_default().insert(connection.id.clone());
         }
+        // Its exports are found by its name and type: keep what the export order knows in step.
+        if let Some(order) = self.index.export_order.get_mut() {
+            let mask = crate::listing::connection_mask(&connection);
+            for export in self.index.exports_by_connection.get(&connection.id).into_iter().flatten().filter_map(|e| self.exports.get(e)) {
+                order.set_connection_mask(export, mask);
+            }
+        }
         self.connections.insert(connection.id.clone(), connection);
     }
 
@@ -224,8 +231,9 @@ impl Workspace {
         if let Some(c) = &export.connection {
             self.index.exports_by_connection.entry(c.clone()).or_default().insert(export.id.clone());
         }
+        let mask = export.connection.as_ref().and_then(|c| self.connections.get(c)).map_or(0, crate::listing::connection_mask);
         if let Some(order) = self.index.export_order.get_mut() {
-            order.insert(&export);
+            order.insert(&export, mask);
         }
         self.exports.insert(export.id.clone(), export);
     }

@@ -201,3 +201,48 @@ fn sample_once() -> &'static Workspace {
     static WS: std::sync::OnceLock<Workspace> = std::sync::OnceLock::new();
     WS.get_or_init(|| Workspace::generated(DemoSize::Small, NOW))
 }
+
+#[test]
+fn searches_beyond_plain_letters_still_match() {
+    let mut ws = Workspace::generated(DemoSize::Small, NOW);
+    ws.prepare_export_order();
+    let admin = UserId::new(ADMIN_1);
+    let connection = ws.export_rows(&admin).into_iter().find_map(|r| r.connection).expect("connected").id;
+    for name in ["Été promo", "Summer_sale (EU)", "x"] {
+        ws.apply(&admin, Command::CreateExport(connections_domain::NewExport { name: name.into(), kind: ExportKind::Segment, connection: connection.clone(), schedule: Schedule::OnDemand }), NOW)
+            .expect("allowed");
+    }
+    for search in ["été", "é", "_", "(eu)", "x", "X", "promo"] {
+        for column in [ExportColumn::Name, ExportColumn::Status] {
+            check(&ws, &admin, &query(column, false, search, None));
+        }
+    }
+    let found = ws.export_listing(&admin, &query(ExportColumn::Name, false, "é", None)).ids(&ws);
+    assert_eq!(ws.export_rows_of(&admin, &found).iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Été promo"]);
+}
+
+/// Renaming a connection changes which exports a search by connection name finds.
+#[test]
+fn a_renamed_connection_is_found_by_its_new_name() {
+    use connections_domain::{Access, Category, ConnectionEdit, SecretState, UsableBy};
+    let mut ws = Workspace::generated(DemoSize::Small, NOW);
+    ws.prepare_export_order();
+    let admin = UserId::new(ADMIN_1);
+    let row = ws.connection_rows(&admin, Category::Export, NOW).into_iter().find(|r| r.used_by_count > 0).expect("a used connection");
+    let details = row.details.clone().expect("an administrator sees the details");
+    let edit = ConnectionEdit {
+        id: row.id.clone(),
+        display_name: "Zebra quay".into(),
+        fields: details.fields.clone(),
+        secrets: Default::default(),
+        key_vault_secrets: details.secrets.iter().filter_map(|(k, s)| match s { SecretState::FromVault(n) => Some((k.clone(), n.clone())), SecretState::Saved => None }).collect(),
+        usable_by: if row.access == Access::AdministratorsOnly { UsableBy::AdministratorsOnly } else { UsableBy::AdministratorsAndContributors },
+        sign_in_account: details.sign_in.map(|s| s.account),
+    };
+    ws.apply(&admin, Command::EditConnection(edit), NOW).expect("the rename is allowed");
+    for search in ["q", "zebra", "quay", &row.display_name.to_lowercase()] {
+        check(&ws, &admin, &query(ExportColumn::Name, false, search, None));
+    }
+    let found = ws.export_listing(&admin, &query(ExportColumn::Name, false, "q", None)).matching();
+    assert!(found >= row.used_by_count, "its {} exports are found by the new name's q: {found}", row.used_by_count);
+}
