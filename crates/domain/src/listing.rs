@@ -247,7 +247,6 @@ pub(crate) struct NameFilter {
 #[derive(Clone, Debug)]
 struct Search {
     needle: String,
-    finder: memchr::memmem::Finder<'static>,
     mask: u64,
     /// One letter, digit, space or hyphen: the masks alone say whether a name holds it.
     mask_decides: bool,
@@ -266,10 +265,9 @@ impl NameFilter {
     /// `needle` already trimmed and folded.
     fn new(ws: &Workspace, connection: Option<ConnectionId>, needle: &str) -> NameFilter {
         let search = (!needle.is_empty()).then(|| {
-            let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
             let mask_decides = needle.len() == 1 && char_bit(needle.as_bytes()[0]) != 63;
-            let connections = if mask_decides { FxHashSet::default() } else { ws.export_connections_matching(&finder).into_iter().cloned().collect() };
-            Search { needle: needle.to_owned(), finder, mask: char_mask(needle), mask_decides, connections }
+            let connections = if mask_decides { FxHashSet::default() } else { ws.export_connections_matching(needle).into_iter().cloned().collect() };
+            Search { needle: needle.to_owned(), mask: char_mask(needle), mask_decides, connections }
         });
         NameFilter { connection, search }
     }
@@ -279,7 +277,7 @@ impl NameFilter {
             return false;
         }
         let Some(s) = &self.search else { return true };
-        let name_holds = fields.name_mask & s.mask == s.mask && (s.mask_decides || s.finder.find(name.as_bytes()).is_some());
+        let name_holds = fields.name_mask & s.mask == s.mask && (s.mask_decides || name.contains(s.needle.as_str()));
         name_holds
             || (fields.connection.is_some()
                 && fields.connection_mask & s.mask == s.mask
@@ -340,10 +338,9 @@ impl Workspace {
     pub fn export_listing(&self, viewer: &UserId, query: &ExportQuery) -> ExportListing {
         let Some(role) = self.role_of(viewer) else { return ExportListing::default() };
         let needle = query.search.trim().to_lowercase();
-        let finder = (!needle.is_empty()).then(|| memchr::memmem::Finder::new(needle.as_bytes()));
         let order = &self.export_order().by_name;
         let total = order.len();
-        if query.column == ExportColumn::Name && query.connection.is_none() && finder.is_none() {
+        if query.column == ExportColumn::Name && query.connection.is_none() && needle.is_empty() {
             return ExportListing { total, order: Order::EveryExportByName { descending: query.descending } };
         }
         // Connection facts are needed for a sort on a connection's column or a contributor's
@@ -471,12 +468,12 @@ impl Workspace {
     }
 
     /// The export connections whose name or type contains the search.
-    fn export_connections_matching(&self, finder: &memchr::memmem::Finder<'_>) -> FxHashSet<&ConnectionId> {
-        let types: FxHashSet<ConnectionTypeId> = catalog().iter().filter(|t| finder.find(t.name.to_lowercase().as_bytes()).is_some()).map(|t| t.id).collect();
+    fn export_connections_matching(&self, needle: &str) -> FxHashSet<&ConnectionId> {
+        let types: FxHashSet<ConnectionTypeId> = catalog().iter().filter(|t| t.name.to_lowercase().contains(needle)).map(|t| t.id).collect();
         // A connection's type is looked up only when some type matches (rarely: "azure", "sftp").
         self.export_connection_names()
             .filter(|(folded, id)| {
-                finder.find(folded.as_bytes()).is_some() || (!types.is_empty() && self.connections.get(*id).is_some_and(|c| types.contains(&c.type_id)))
+                folded.contains(needle) || (!types.is_empty() && self.connections.get(*id).is_some_and(|c| types.contains(&c.type_id)))
             })
             .map(|(_, id)| id)
             .collect()

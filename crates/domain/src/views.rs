@@ -292,6 +292,15 @@ impl Workspace {
         self.index.names.range((category, String::new())..).take_while(|((c, _), _)| *c == category).map(|(_, id)| id.clone()).collect()
     }
 
+    /// The list's rows of `ids` (a page), in that order, without details; ids that no longer
+    /// exist are left out.
+    pub fn connection_list_of(&self, viewer: &UserId, ids: &[ConnectionId], now: Timestamp) -> Vec<ConnectionRow> {
+        if self.role_of(viewer).is_none() {
+            return Vec::new();
+        }
+        ids.iter().filter_map(|id| self.connections.get(id)).map(|c| self.connection_row_with(false, c, self.run_tally(&c.id), now)).collect()
+    }
+
     /// One connection's row, as its list shows it (the set-up pane starts from it).
     pub fn connection_row(&self, viewer: &UserId, id: &ConnectionId, now: Timestamp) -> Option<ConnectionRow> {
         let role = self.role_of(viewer)?;

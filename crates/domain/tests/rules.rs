@@ -433,7 +433,9 @@ fn connections_by_name_is_the_lists_name_order() {
     for category in [Category::Export, Category::Enrichment] {
         let mut rows = ws.connection_list(&admin(), category, NOW);
         rows.sort_by_key(|r| r.display_name.to_lowercase());
-        assert_eq!(ws.connections_by_name(category), rows.into_iter().map(|r| r.id).collect::<Vec<_>>());
+        let by_name = ws.connections_by_name(category);
+        assert_eq!(ws.connection_list_of(&admin(), &by_name, NOW), rows, "a page of the list reads the same rows");
+        assert_eq!(by_name, rows.into_iter().map(|r| r.id).collect::<Vec<_>>());
     }
 }
 

@@ -55,7 +55,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
             Some(ids) => {
                 let viewer = portal.current_user.get();
                 let shown = &ids[page_range(ids.len(), page.get())];
-                portal.workspace.with(|w| shown.iter().filter_map(|id| w.connection_row(&viewer, id, now())).map(|r| ConnectionRow { details: None, ..r }).collect())
+                portal.workspace.with(|w| w.connection_list_of(&viewer, shown, now()))
             }
             None => table.page_rows.get(),
         })
@@ -135,8 +135,17 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || page_rows.get() key=row_key let:row>
-                            <Row row=row can_manage=can_manage category=category />
+                        // Keyed by the language too: a row is drawn once with plain text, and
+                        // drawn again when its content or the language changes.
+                        <For
+                            each=move || {
+                                let locale = i18n.locale();
+                                page_rows.get().into_iter().map(|row| (locale, row)).collect::<Vec<_>>()
+                            }
+                            key=|(locale, row)| (*locale, row_key(row))
+                            let:item
+                        >
+                            <Row row=item.1 can_manage=can_manage category=category />
                         </For>
                     </tbody>
                 </table>
@@ -164,8 +173,10 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
     let used_by = row.used_by_count.to_string();
     let health = row.health;
     let flagged = row.flagged_unreachable.then(|| {
-        view! { <span class="badge badge-warn">{move || i18n.t("connections.flag.unreachable")}</span> }
+        view! { <span class="badge badge-warn">{i18n.t("connections.flag.unreachable")}</span> }
     });
+    let health_label = i18n.tf("health.details_of", &[("state", &i18n.t(labels::health(health))), ("name", &health_name)]);
+    let map_label = i18n.tf("map.open_for", &[("name", &map_name), ("count", &used_by)]);
     view! {
         <tr data-connection-id=row_id>
             <th scope="row">
@@ -175,16 +186,16 @@ fn Row(row: ConnectionRow, can_manage: Memo<bool>, category: Category) -> impl I
                     {flagged}
                 </div>
             </th>
-            <td data-label=move || i18n.t("connections.col.type")>{row.type_name}</td>
-            <td data-label=move || i18n.t("connections.col.health")>
-                <a class="health-link" href=details_href aria-label=move || i18n.tf("health.details_of", &[("state", &i18n.t(labels::health(health))), ("name", &health_name)])>
+            <td data-label=i18n.t("connections.col.type")>{row.type_name}</td>
+            <td data-label=i18n.t("connections.col.health")>
+                <a class="health-link" href=details_href aria-label=health_label>
                     <HealthBadge health=row.health />
                 </a>
             </td>
-            <td data-label=move || i18n.t("connections.col.created")>{move || format_timestamp(created, i18n.locale())}</td>
-            <td data-label=move || i18n.t("connections.col.access")>{move || i18n.t(labels::access(access))}</td>
-            <td data-label=move || i18n.t("connections.col.used_by") class="numeric">
-                <a class="used-by-link" href=map_href aria-label=move || i18n.tf("map.open_for", &[("name", &map_name), ("count", &used_by)])>
+            <td data-label=i18n.t("connections.col.created")>{format_timestamp(created, i18n.locale())}</td>
+            <td data-label=i18n.t("connections.col.access")>{i18n.t(labels::access(access))}</td>
+            <td data-label=i18n.t("connections.col.used_by") class="numeric">
+                <a class="used-by-link" href=map_href aria-label=map_label>
                     {row.used_by_count}
                 </a>
             </td>

@@ -64,7 +64,10 @@ pub fn ExportTable(
     Effect::new(move |_| {
         search.track();
         filter.track();
-        page.set(0);
+        // Only if it moves: setting the same page would read the page's rows again.
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
     });
     Effect::new(move |_| {
         let Some(id) = reveal.get() else { return };
