@@ -49,9 +49,27 @@ impl SortFields {
 }
 
 /// Every export by folded name, then id (ties in the domain's order).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ExportOrder {
     by_name: BTreeMap<(SmolStr, ExportId), SortFields>,
+    /// How many exports a one-character search finds, per character bit ([`char_bit`]): the
+    /// first keystroke of any search is counted without a walk.
+    found_by_bit: [u32; 64],
+}
+
+impl SortFields {
+    /// The bits a one-character search tests: the name's, and its connection's if it has one.
+    fn searched_mask(&self) -> u64 {
+        self.name_mask | if self.connection.is_some() { self.connection_mask } else { 0 }
+    }
+}
+
+fn count_bits(found: &mut [u32; 64], mask: u64, add: bool) {
+    for (bit, count) in found.iter_mut().enumerate() {
+        if mask & (1 << bit) != 0 {
+            *count = if add { *count + 1 } else { count.saturating_sub(1) };
+        }
+    }
 }
 
 impl ExportOrder {
@@ -62,18 +80,25 @@ impl ExportOrder {
     pub(crate) fn insert(&mut self, export: &Export, connection_mask: u64) {
         let key = Self::key(export);
         let fields = SortFields::of(export, &key.0, connection_mask);
-        self.by_name.insert(key, fields);
+        count_bits(&mut self.found_by_bit, fields.searched_mask(), true);
+        if let Some(old) = self.by_name.insert(key, fields) {
+            count_bits(&mut self.found_by_bit, old.searched_mask(), false);
+        }
     }
 
     /// A connection was renamed (or arrived after its exports, from another tab).
     pub(crate) fn set_connection_mask(&mut self, export: &Export, connection_mask: u64) {
         if let Some(fields) = self.by_name.get_mut(&Self::key(export)) {
+            count_bits(&mut self.found_by_bit, fields.searched_mask(), false);
             fields.connection_mask = connection_mask;
+            count_bits(&mut self.found_by_bit, fields.searched_mask(), true);
         }
     }
 
     pub(crate) fn remove(&mut self, export: &Export) {
-        self.by_name.remove(&Self::key(export));
+        if let Some(old) = self.by_name.remove(&Self::key(export)) {
+            count_bits(&mut self.found_by_bit, old.searched_mask(), false);
+        }
     }
 
     /// Built in bulk: the keys are sorted once and the tree is built from the sorted run.
@@ -86,7 +111,11 @@ impl ExportOrder {
             })
             .collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        ExportOrder { by_name: entries.into_iter().collect() }
+        let mut found_by_bit = [0; 64];
+        for (_, fields) in &entries {
+            count_bits(&mut found_by_bit, fields.searched_mask(), true);
+        }
+        ExportOrder { by_name: entries.into_iter().collect(), found_by_bit }
     }
 }
 
@@ -353,7 +382,11 @@ impl Workspace {
         // A search by name: counted now without collecting anything; each page is read again
         // from the kept order when shown (a page costs a walk to it, not 50,000 ids).
         if query.column == ExportColumn::Name && filter.search.is_some() {
-            let count = order.iter().filter(|(key, fields)| keep(key, fields)).count();
+            let count = match &filter.search {
+                // One character and no other filter: the kept counts answer it.
+                Some(s) if s.mask_decides && filter.connection.is_none() => self.export_order().found_by_bit[char_bit(s.needle.as_bytes()[0]) as usize] as usize,
+                _ => order.iter().filter(|(key, fields)| keep(key, fields)).count(),
+            };
             return ExportListing { total, order: Order::Matching { filter: Box::new(filter), descending: query.descending, count } };
         }
         // One connection's exports: walk only them, not the whole order.
