@@ -180,7 +180,8 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls=menu_id.clone()
-                aria-label=move || i18n.tf("connections.actions_for", &[("name", &name)])
+                // Plain text: the list draws its rows again when the language changes.
+                aria-label=i18n.tf("connections.actions_for", &[("name", &name)])
                 on:click=move |_| {
                     let now_open = !open.get_untracked();
                     open.set(now_open);
