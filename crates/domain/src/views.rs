@@ -412,18 +412,24 @@ impl Workspace {
     /// The ids of [`Workspace::dependents`], in the same order; the exports' come straight from
     /// the index, with no lookup.
     pub fn dependent_ids(&self, connection: &ConnectionId) -> DependentIds {
-        DependentIds {
-            exports: self.index.exports_by_connection.get(connection).into_iter().flatten().cloned().collect(),
-            enrichments: self
-                .index
-                .enrichments_by_connection
-                .get(connection)
-                .into_iter()
-                .flatten()
-                .filter(|id| self.enrichments.get(*id).is_some_and(|n| n.active))
-                .cloned()
-                .collect(),
-        }
+        DependentIds { exports: self.dependent_export_ids(connection), enrichments: self.dependent_enrichment_ids(connection) }
+    }
+
+    /// The exports of [`Workspace::dependent_ids`].
+    pub fn dependent_export_ids(&self, connection: &ConnectionId) -> Vec<ExportId> {
+        self.index.exports_by_connection.get(connection).into_iter().flatten().cloned().collect()
+    }
+
+    /// The active enrichments of [`Workspace::dependent_ids`].
+    pub fn dependent_enrichment_ids(&self, connection: &ConnectionId) -> Vec<EnrichmentId> {
+        self.index
+            .enrichments_by_connection
+            .get(connection)
+            .into_iter()
+            .flatten()
+            .filter(|id| self.enrichments.get(*id).is_some_and(|n| n.active))
+            .cloned()
+            .collect()
     }
 
     /// The names of `ids` that exist, in that order.

@@ -14,7 +14,7 @@ use crate::time::format_number;
 use crate::ui::modal::Modal;
 use crate::ui::table::{Pager, Paged, SelectAllMatching};
 use crate::ui::toast::{use_toasts, Toasts};
-use connections_domain::{Command, ConnectionId, DependentIds, DomainError, EnrichmentId, ExportId};
+use connections_domain::{Command, ConnectionId, DomainError, EnrichmentId, ExportId};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -72,13 +72,14 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let id = StoredValue::new(id);
     let name = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.connection(id).map(|c| c.display_name.to_string()))));
     // Ids only: the names of the page shown are looked up as it is drawn.
-    let dependents = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_ids(id))));
+    let export_ids = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_export_ids(id))));
+    let enrichment_ids = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_enrichment_ids(id))));
     let selected_exports = RwSignal::new(BTreeSet::<ExportId>::new());
     let selected_enrichments = RwSignal::new(BTreeSet::<EnrichmentId>::new());
 
     // Forget selections of items that are gone (removed, detached, deactivated).
     Effect::new(move |_| {
-        dependents.with(|DependentIds { exports, enrichments }| {
+        export_ids.with(|exports| enrichment_ids.with(|enrichments| {
             // Nothing selected yet (the dialog just opened): no need to index 10,000 dependents.
             if selected_exports.with_untracked(BTreeSet::is_empty) && selected_enrichments.with_untracked(BTreeSet::is_empty) {
                 return;
@@ -87,14 +88,15 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
             let enrichments: BTreeSet<&EnrichmentId> = enrichments.iter().collect();
             selected_exports.update(|s| s.retain(|e| exports.contains(e)));
             selected_enrichments.update(|s| s.retain(|n| enrichments.contains(n)));
-        })
+        }))
     });
     // One page of each list; "Select all N" selects every one without rendering them.
-    let exports = Paged::new(Memo::new(move |_| dependents.with(|d| d.exports.clone())), |rows| (0..rows.len()).collect());
-    let enrichments = Paged::new(Memo::new(move |_| dependents.with(|d| d.enrichments.clone())), |rows| (0..rows.len()).collect());
-    let all_exports = Signal::derive(move || exports.matching_ids(|id| Some(id.clone())));
+    let exports = Paged::new(export_ids, |rows| (0..rows.len()).collect());
+    let enrichments = Paged::new(enrichment_ids, |rows| (0..rows.len()).collect());
+    // Every dependent matches (the dialog has no search): the ids themselves, not a copy.
+    let all_exports: Signal<Vec<ExportId>> = export_ids.into();
     let page_exports = Signal::derive(move || exports.page_rows.get());
-    let all_enrichments = Signal::derive(move || enrichments.matching_ids(|id| Some(id.clone())));
+    let all_enrichments: Signal<Vec<EnrichmentId>> = enrichment_ids.into();
     let page_enrichments = Signal::derive(move || enrichments.page_rows.get());
     let named_exports = move || exports.page_rows.with(|ids| portal.workspace.with(|w| w.export_names(ids)));
     let named_enrichments = move || enrichments.page_rows.with(|ids| portal.workspace.with(|w| w.enrichment_names(ids)));
@@ -181,9 +183,9 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         }
     };
 
-    let has_exports = move || dependents.with(|d| !d.exports.is_empty());
-    let has_enrichments = move || dependents.with(|d| !d.enrichments.is_empty());
-    let blocked = move || dependents.with(|d| !d.is_empty());
+    let has_exports = move || export_ids.with(|d| !d.is_empty());
+    let has_enrichments = move || enrichment_ids.with(|d| !d.is_empty());
+    let blocked = move || has_exports() || has_enrichments();
     let connection_query = StoredValue::new(id.with_value(|id| format!("?connection={id}")));
 
     view! {
@@ -192,7 +194,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         </h2>
         <p id="remove-status" aria-live="polite">
             {move || {
-                let (exports, enrichments) = dependents.with(|d| (d.exports.len(), d.enrichments.len()));
+                let (exports, enrichments) = (export_ids.with(Vec::len), enrichment_ids.with(Vec::len));
                 if exports + enrichments == 0 {
                     i18n.t("connections.remove.ready")
                 } else {
