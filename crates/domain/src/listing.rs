@@ -315,12 +315,12 @@ impl NameFilter {
 
     /// The kept exports' ids, by name.
     fn walk<'a>(&'a self, ws: &'a Workspace, descending: bool) -> Box<dyn Iterator<Item = ExportId> + 'a> {
-        let kept = ws.export_order().by_name.iter().filter(|((name, _), fields)| self.keeps(name, fields));
+        let order = &ws.export_order().by_name;
+        let keeps = |(key, fields): &(&'a (SmolStr, ExportId), &'a SortFields)| self.keeps(&key.0, fields);
         if descending {
-            let kept = ws.export_order().by_name.iter().rev().filter(|((name, _), fields)| self.keeps(name, fields));
-            Box::new(descending_keeping_ties(kept.map(|(key, _)| key)))
+            Box::new(descending_keeping_ties(order.iter().rev().filter(keeps).map(|(key, _)| key)))
         } else {
-            Box::new(kept.map(|((_, id), _)| id.clone()))
+            Box::new(order.iter().filter(keeps).map(|((_, id), _)| id.clone()))
         }
     }
 }
@@ -407,19 +407,12 @@ impl Workspace {
             _ => Box::new(order.iter()),
         };
         if query.column == ExportColumn::Name {
-            let mut ids: Vec<ExportId> = Vec::new();
-            let mut names: Vec<&SmolStr> = Vec::new();
-            for (key, fields) in candidates {
-                if keep(key, fields) {
-                    ids.push(key.1.clone());
-                    if query.descending {
-                        names.push(&key.0);
-                    }
-                }
-            }
-            if query.descending {
-                reverse_keeping_ties(&mut ids, &names);
-            }
+            let kept: Vec<&(SmolStr, ExportId)> = candidates.filter(|(key, fields)| keep(key, fields)).map(|(key, _)| key).collect();
+            let ids = if query.descending {
+                descending_keeping_ties(kept.into_iter().rev()).collect()
+            } else {
+                kept.into_iter().map(|(_, id)| id.clone()).collect()
+            };
             return ExportListing { total, order: Order::Ids(ids) };
         }
         // Other columns: a number per export, then its name's rank, then its place by id.
@@ -542,19 +535,3 @@ fn descending_keeping_ties<'a>(mut keys: impl Iterator<Item = &'a (SmolStr, Expo
     })
 }
 
-/// Reverses a Name-ordered list while keeping exports of the same name in the domain's order.
-fn reverse_keeping_ties(ids: &mut [ExportId], names: &[&SmolStr]) {
-    ids.reverse();
-    let n = ids.len();
-    let mut start = 0;
-    while start < n {
-        // Names are in reverse order now: the run of equal names at `start`.
-        let name = names[n - 1 - start];
-        let mut end = start + 1;
-        while end < n && names[n - 1 - end] == name {
-            end += 1;
-        }
-        ids[start..end].reverse();
-        start = end;
-    }
-}

@@ -109,21 +109,6 @@ pub struct Dependents {
     pub enrichments: Vec<(EnrichmentId, DisplayName)>,
 }
 
-/// [`Dependents`] without their names: what the Remove dialog holds for 10,000 dependents
-/// (it names only the page it shows, through [`Workspace::export_names`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DependentIds {
-    pub exports: Vec<ExportId>,
-    /// Active enrichments only, as in [`Dependents`].
-    pub enrichments: Vec<EnrichmentId>,
-}
-
-impl DependentIds {
-    pub fn is_empty(&self) -> bool {
-        self.exports.is_empty() && self.enrichments.is_empty()
-    }
-}
-
 impl Dependents {
     pub fn is_empty(&self) -> bool {
         self.exports.is_empty() && self.enrichments.is_empty()
@@ -406,21 +391,13 @@ impl Workspace {
             .collect()
     }
 
-    /// What must be detached, removed, deactivated or deleted before the
-    /// connection can be removed. Uses the index: cost grows with the number
-    /// of dependents, not with the number of exports.
-    /// The ids of [`Workspace::dependents`], in the same order; the exports' come straight from
-    /// the index, with no lookup.
-    pub fn dependent_ids(&self, connection: &ConnectionId) -> DependentIds {
-        DependentIds { exports: self.dependent_export_ids(connection), enrichments: self.dependent_enrichment_ids(connection) }
-    }
-
-    /// The exports of [`Workspace::dependent_ids`].
+    /// The exports using `connection`, in id order, straight from the index (no lookup): what
+    /// the Remove dialog holds for 10,000 dependents, naming only its page ([`Workspace::export_names`]).
     pub fn dependent_export_ids(&self, connection: &ConnectionId) -> Vec<ExportId> {
         self.index.exports_by_connection.get(connection).into_iter().flatten().cloned().collect()
     }
 
-    /// The active enrichments of [`Workspace::dependent_ids`].
+    /// The active enrichments using `connection`, in id order (deactivated ones do not block removal).
     pub fn dependent_enrichment_ids(&self, connection: &ConnectionId) -> Vec<EnrichmentId> {
         self.index
             .enrichments_by_connection
@@ -442,36 +419,14 @@ impl Workspace {
         ids.iter().filter_map(|id| self.enrichments.get(id).map(|n| (id.clone(), n.name.clone()))).collect()
     }
 
+    /// What must be detached, removed, deactivated or deleted before the
+    /// connection can be removed. Uses the index: cost grows with the number
+    /// of dependents, not with the number of exports.
     pub fn dependents(&self, connection: &ConnectionId) -> Dependents {
-        let ids = self.index.exports_by_connection.get(connection);
-        let exports = match ids {
-            // Many dependents: one walk of the exports alongside the (equally sorted) ids costs
-            // less than a tree lookup for each.
-            Some(ids) if ids.len() * 8 > self.exports.len() => {
-                let mut wanted = ids.iter().peekable();
-                let mut found = Vec::with_capacity(ids.len());
-                for (id, e) in &self.exports {
-                    while wanted.next_if(|w| *w < id).is_some() {}
-                    if wanted.next_if(|w| *w == id).is_some() {
-                        found.push((id.clone(), e.name.clone()));
-                    }
-                    if wanted.peek().is_none() {
-                        break;
-                    }
-                }
-                found
-            }
-            _ => ids.into_iter().flatten().filter_map(|id| self.exports.get(id).map(|e| (id.clone(), e.name.clone()))).collect(),
-        };
-        let enrichments = self
-            .index
-            .enrichments_by_connection
-            .get(connection)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.enrichments.get(id).filter(|n| n.active).map(|n| (id.clone(), n.name.clone())))
-            .collect();
-        Dependents { exports, enrichments }
+        Dependents {
+            exports: self.export_names(&self.dependent_export_ids(connection)),
+            enrichments: self.enrichment_names(&self.dependent_enrichment_ids(connection)),
+        }
     }
 
     /// The linked vault, for administrators.

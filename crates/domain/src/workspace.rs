@@ -231,8 +231,10 @@ impl Workspace {
         if let Some(c) = &export.connection {
             self.index.exports_by_connection.entry(c.clone()).or_default().insert(export.id.clone());
         }
-        let mask = export.connection.as_ref().and_then(|c| self.connections.get(c)).map_or(0, crate::listing::connection_mask);
+        // Only once the order is built: generating 100,000 exports must not fold a connection's
+        // name for each.
         if let Some(order) = self.index.export_order.get_mut() {
+            let mask = export.connection.as_ref().and_then(|c| self.connections.get(c)).map_or(0, crate::listing::connection_mask);
             order.insert(&export, mask);
         }
         self.exports.insert(export.id.clone(), export);

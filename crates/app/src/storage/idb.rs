@@ -378,12 +378,10 @@ async fn entries(store: &IdbObjectStore, range: Option<&IdbKeyRange>) -> Result<
 }
 
 fn snapshot_value(header: &SnapshotHeader, snapshot: &[u8]) -> JsValue {
-    let value = Object::new();
-    let _ = Reflect::set(&value, &"generation".into(), &JsValue::from_f64(header.generation));
-    let _ = Reflect::set(&value, &"seq".into(), &JsValue::from_f64(header.seq as f64));
+    let value = header_value(header);
     // Bytes, not a JS string: reading them back is one copy into wasm memory.
     let _ = Reflect::set(&value, &"text".into(), &js_sys::Uint8Array::from(snapshot));
-    value.into()
+    value
 }
 
 fn header_value(header: &SnapshotHeader) -> JsValue {
