@@ -26,14 +26,7 @@ where
     for browser in Browser::selected() {
         let session = drivers::Session::start(browser).await.unwrap_or_else(|e| panic!("{browser}: cannot start: {e}"));
         let page = Page::new(session.client.clone(), site.clone(), browser);
-        let result = match scenario(page.clone()).await {
-            Ok(()) => page.no_csp_violations().await,
-            failed => failed,
-        };
-        session.close().await;
-        if let Err(failure) = result {
-            panic!("{browser}: {failure}");
-        }
+        run_in(session, page, &scenario).await;
     }
 }
 
@@ -51,14 +44,25 @@ where
         if session.narrow_frame {
             page = enter_narrow_frame(page, width, height).await.unwrap_or_else(|e| panic!("{browser}: no narrow frame: {e}"));
         }
-        let result = match scenario(page.clone()).await {
-            Ok(()) => page.no_csp_violations().await,
-            failed => failed,
-        };
-        session.close().await;
-        if let Err(failure) = result {
-            panic!("{browser}: {failure}");
-        }
+        run_in(session, page, &scenario).await;
+    }
+}
+
+/// Runs `scenario` on `page`, checks that no Content-Security-Policy violation happened, closes
+/// the browser, then fails with the browser's name if anything went wrong.
+async fn run_in<F, Fut>(session: drivers::Session, page: Page, scenario: &F)
+where
+    F: Fn(Page) -> Fut,
+    Fut: Future<Output = Outcome>,
+{
+    let browser = page.browser;
+    let result = match scenario(page.clone()).await {
+        Ok(()) => page.no_csp_violations().await,
+        failed => failed,
+    };
+    session.close().await;
+    if let Err(failure) = result {
+        panic!("{browser}: {failure}");
     }
 }
 
