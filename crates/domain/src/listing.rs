@@ -507,11 +507,7 @@ impl Workspace {
 
     /// Export connections by folded name, from the index.
     fn export_connection_names(&self) -> impl Iterator<Item = (&str, &ConnectionId)> {
-        self.index
-            .names
-            .range((Category::Export, String::new())..)
-            .take_while(|((category, _), _)| *category == Category::Export)
-            .map(|((_, folded), id)| (folded.as_str(), id))
+        self.index.names.get(&Category::Export).into_iter().flatten().map(|(folded, id)| (folded.as_str(), id))
     }
 }
 

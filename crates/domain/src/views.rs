@@ -271,10 +271,19 @@ impl Workspace {
             .collect()
     }
 
-    /// The connections of `category` by display name regardless of case (the list's default
-    /// order), read from the index of names: no connection is projected.
-    pub fn connections_by_name(&self, category: Category) -> Vec<ConnectionId> {
-        self.index.names.range((category, String::new())..).take_while(|((c, _), _)| *c == category).map(|(_, id)| id.clone()).collect()
+    /// How many connections of `category` there are: the length of `connections_by_name`'s order.
+    pub fn connection_count(&self, category: Category) -> usize {
+        self.index.names.get(&category).map_or(0, |names| names.len())
+    }
+
+    /// The ids at `positions` of the list's default order: the connections of `category` by
+    /// display name regardless of case, or the reverse. Read from the index of names a page at
+    /// a time: no connection is projected, and the ids before the page are skipped, not copied.
+    pub fn connections_by_name(&self, category: Category, descending: bool, positions: std::ops::Range<usize>) -> Vec<ConnectionId> {
+        let Some(names) = self.index.names.get(&category) else { return Vec::new() };
+        let take = positions.end.saturating_sub(positions.start);
+        let page = |ids: &mut dyn Iterator<Item = &ConnectionId>| ids.skip(positions.start).take(take).cloned().collect();
+        if descending { page(&mut names.values().rev()) } else { page(&mut names.values()) }
     }
 
     /// The list's rows of `ids` (a page), in that order, without details; ids that no longer

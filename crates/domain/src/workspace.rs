@@ -30,12 +30,19 @@ pub(crate) struct Index {
     pub exports_by_connection: BTreeMap<ConnectionId, BTreeSet<ExportId>>,
     pub enrichments_by_connection: BTreeMap<ConnectionId, BTreeSet<EnrichmentId>>,
     pub connections_by_secret: BTreeMap<SecretName, BTreeSet<ConnectionId>>,
-    /// Case-folded display names per category.
-    pub names: BTreeMap<(Category, String), ConnectionId>,
+    /// Case-folded display names per category (a map each, so a category's length and its
+    /// last names are read without a walk of the others).
+    pub names: BTreeMap<Category, BTreeMap<String, ConnectionId>>,
     /// Data › Exports' order (see `listing`), built on first use rather than at start-up:
     /// sorting 100,000 names would add a tenth to the largest cold start.
     /// Until then changes need not touch it.
     pub export_order: std::sync::OnceLock<crate::listing::ExportOrder>,
+}
+
+impl Index {
+    fn insert_name(&mut self, c: &Connection) {
+        self.names.entry(c.category()).or_default().insert(c.display_name.fold(), c.id.clone());
+    }
 }
 
 /// Who is acting, with which role, and when: what every handler is given.
@@ -194,7 +201,7 @@ impl Workspace {
 
     pub(crate) fn put_connection(&mut self, connection: Connection) {
         self.drop_connection_index(&connection.id);
-        self.index.names.insert((connection.category(), connection.display_name.fold()), connection.id.clone());
+        self.index.insert_name(&connection);
         for secret in connection.vault_secrets() {
             self.index.connections_by_secret.entry(secret.clone()).or_default().insert(connection.id.clone());
         }
@@ -215,7 +222,12 @@ impl Workspace {
 
     fn drop_connection_index(&mut self, id: &ConnectionId) {
         let Some(old) = self.connections.get(id) else { return };
-        self.index.names.remove(&(old.category(), old.display_name.fold()));
+        if let Some(names) = self.index.names.get_mut(&old.category()) {
+            names.remove(&old.display_name.fold());
+            if names.is_empty() {
+                self.index.names.remove(&old.category());
+            }
+        }
         for secret in old.vault_secrets() {
             if let Some(set) = self.index.connections_by_secret.get_mut(secret) {
                 set.remove(id);
@@ -286,7 +298,7 @@ impl Workspace {
     pub(crate) fn rebuild_index(&mut self) {
         let mut index = Index::default();
         for c in self.connections.values() {
-            index.names.insert((c.category(), c.display_name.fold()), c.id.clone());
+            index.insert_name(c);
             for secret in c.vault_secrets() {
                 index.connections_by_secret.entry(secret.clone()).or_default().insert(c.id.clone());
             }

@@ -426,17 +426,52 @@ fn restore_commands_undo_removals_and_refuse_taken_ids_or_missing_connections() 
     assert_ne!(c2, c);
 }
 
-/// The list's default order is the rows' by name regardless of case.
+/// The list's default order is the rows' by name regardless of case, read a page at a time in
+/// either direction, and its length is the category's number of connections, after changes too.
 #[test]
 fn connections_by_name_is_the_lists_name_order() {
-    let ws = connections_domain::Workspace::generated(connections_domain::generate::DemoSize::Small, NOW);
-    for category in [Category::Export, Category::Enrichment] {
-        let mut rows = ws.connection_list(&admin(), category, NOW);
-        rows.sort_by_key(|r| r.display_name.to_lowercase());
-        let by_name = ws.connections_by_name(category);
-        assert_eq!(ws.connection_list_of(&admin(), &by_name, NOW), rows, "a page of the list reads the same rows");
-        assert_eq!(by_name, rows.into_iter().map(|r| r.id).collect::<Vec<_>>());
+    let mut ws = connections_domain::Workspace::generated(connections_domain::generate::DemoSize::Small, NOW);
+    let check = |ws: &connections_domain::Workspace| {
+        for category in [Category::Export, Category::Enrichment, Category::EngagementInsights] {
+            let mut rows = ws.connection_list(&admin(), category, NOW);
+            rows.sort_by_key(|r| r.display_name.to_lowercase());
+            let ids: Vec<_> = rows.iter().map(|r| r.id.clone()).collect();
+            assert_eq!(ws.connection_count(category), ids.len(), "{category:?}");
+            let whole = ws.connections_by_name(category, false, 0..usize::MAX);
+            assert_eq!(ws.connection_list_of(&admin(), &whole, NOW), rows, "a page of the list reads the same rows");
+            assert_eq!(whole, ids);
+            let reversed: Vec<_> = ids.iter().rev().cloned().collect();
+            for start in [0, 1, 7, ids.len().saturating_sub(3), ids.len(), ids.len() + 5] {
+                let end = start + 25;
+                let expect = |all: &[ConnectionId]| all[start.min(all.len())..end.min(all.len())].to_vec();
+                assert_eq!(ws.connections_by_name(category, false, start..end), expect(&ids), "{category:?} from {start}");
+                assert_eq!(ws.connections_by_name(category, true, start..end), expect(&reversed), "{category:?} from {start}, descending");
+            }
+        }
+    };
+    check(&ws);
+    // A rename, a removal and a new connection keep the order and the count in step.
+    let first = ws.connections_by_name(Category::Export, false, 0..1)[0].clone();
+    let last = ws.connections_by_name(Category::Export, true, 0..1)[0].clone();
+    let row = ws.connection_row(&admin(), &first, NOW).expect("the first connection");
+    let details = row.details.clone().expect("an administrator sees the details");
+    let edit = ConnectionEdit {
+        id: first,
+        display_name: "zzz last now".into(),
+        fields: details.fields.clone(),
+        secrets: Default::default(),
+        key_vault_secrets: details.secrets.iter().filter_map(|(k, s)| match s { SecretState::FromVault(n) => Some((k.clone(), n.clone())), SecretState::Saved => None }).collect(),
+        usable_by: if row.access == Access::AdministratorsOnly { UsableBy::AdministratorsOnly } else { UsableBy::AdministratorsAndContributors },
+        sign_in_account: details.sign_in.map(|s| s.account),
+    };
+    ok(&mut ws, &admin(), Command::EditConnection(edit));
+    check(&ws);
+    for e in ws.dependent_export_ids(&last) {
+        ok(&mut ws, &admin(), Command::RemoveExports { ids: vec![e] });
     }
+    ok(&mut ws, &admin(), Command::RemoveConnection { id: last });
+    ok(&mut ws, &admin(), blob("AAA first now", UsableBy::AdministratorsOnly));
+    check(&ws);
 }
 
 /// The Remove dialog's ids and page names agree with a plain reading of every export and

@@ -695,9 +695,18 @@ async fn interaction(b: &mut Browsing, step: &Interaction, hub: Option<&Hub>, co
 /// For finding where an interaction's time goes (not part of the figures): with
 /// `BENCH_PROFILE=<part of its name>`, each measured run of the matching interactions is sampled
 /// by Chromium's profiler and the functions with the most self time are printed (build the site
-/// with `data-keep-debug` for wasm function names). `BENCH_ONLY=1` then skips the others.
+/// with `data-keep-debug` for wasm function names). `BENCH_ONLY=1` then skips the others;
+/// `BENCH_ONLY=<part of a name>` runs only the interactions it names, without the profiler.
 fn profiling(step: &Interaction) -> bool {
     std::env::var("BENCH_PROFILE").is_ok_and(|part| !part.is_empty() && step.name.contains(&part))
+}
+
+fn selected(step: &Interaction) -> bool {
+    match std::env::var("BENCH_ONLY") {
+        Err(_) => true,
+        Ok(only) if only == "1" => profiling(step),
+        Ok(part) => step.name.contains(&part),
+    }
 }
 
 /// One DevTools command through ChromeDriver.
@@ -755,7 +764,7 @@ async fn measure(site: &str, store: &Store) -> Column {
             cold_start(&mut b, &mut column).await?;
             memory(&b, &mut column).await?;
             memory_on_leave(&b, &mut column).await?;
-            for step in INTERACTIONS.iter().filter(|s| std::env::var("BENCH_ONLY").is_err() || profiling(s)) {
+            for step in INTERACTIONS.iter().filter(|s| selected(s)) {
                 interaction(&mut b, step, hub.as_ref(), &mut column).await?;
             }
             Ok::<(), Failure>(())
@@ -910,7 +919,11 @@ fn report(quick: bool, table: &str, notes: &[String]) -> String {
 async fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let site = serve_dist();
-    let stores: Vec<&Store> = STORES.iter().filter(|s| !quick || QUICK_STORES.contains(&s.label)).collect();
+    // `BENCH_STORES=small,large` (demo names, `empty` for none) measures only those, for a
+    // focused comparison; the figures written are then only theirs.
+    let chosen = std::env::var("BENCH_STORES").ok().filter(|s| !s.is_empty());
+    let wanted = |s: &Store| chosen.as_deref().is_none_or(|list| list.split(',').any(|name| name.trim() == s.demo.unwrap_or("empty")));
+    let stores: Vec<&Store> = STORES.iter().filter(|s| (!quick || QUICK_STORES.contains(&s.label)) && wanted(s)).collect();
     let started = Instant::now();
     let mut columns = Vec::new();
     for store in &stores {

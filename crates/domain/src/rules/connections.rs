@@ -183,7 +183,7 @@ impl Workspace {
     }
 
     fn check_unique_name(&self, category: Category, name: &DisplayName, except: Option<&ConnectionId>) -> Result<(), DomainError> {
-        match self.index.names.get(&(category, name.fold())) {
+        match self.index.names.get(&category).and_then(|names| names.get(&name.fold())) {
             Some(other) if Some(other) != except => Err(DomainError::DuplicateName { name: name.to_string(), category }),
             _ => Ok(()),
         }

@@ -37,28 +37,22 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));
     let page = table.page;
     // The default view (by name, no search, no health filter) needs only the page's rows: the
-    // domain keeps the names in order, so the tab opens without projecting every connection.
+    // domain keeps the names in order and counts them, so the tab opens without projecting or
+    // copying every connection. `Some(descending)` while that view is shown.
     let name_order = Memo::new(move |_| {
         let order = sort.get();
         let plain = order.key == SortKey::DisplayName && search.with(|s| s.trim().is_empty()) && health_filter.with(String::is_empty);
-        plain.then(|| {
-            let mut ids = portal.workspace.with(|w| w.connections_by_name(category));
-            if !order.ascending {
-                ids.reverse();
-            }
-            ids
-        })
+        plain.then_some(!order.ascending)
     });
-    let matching = Memo::new(move |_| name_order.with(|o| o.as_ref().map(Vec::len)).unwrap_or_else(|| table.matching()));
-    let page_rows = Memo::new(move |_| {
-        name_order.with(|order| match order {
-            Some(ids) => {
-                let viewer = portal.current_user.get();
-                let shown = &ids[page_range(ids.len(), page.get())];
-                portal.workspace.with(|w| w.connection_list_of(&viewer, shown, now()))
-            }
-            None => table.page_rows.get(),
-        })
+    let name_count = Memo::new(move |_| portal.workspace.with(|w| w.connection_count(category)));
+    let matching = Memo::new(move |_| if name_order.get().is_some() { name_count.get() } else { table.matching() });
+    let page_rows = Memo::new(move |_| match name_order.get() {
+        Some(descending) => {
+            let viewer = portal.current_user.get();
+            let shown = page_range(name_count.get(), page.get());
+            portal.workspace.with(|w| w.connection_list_of(&viewer, &w.connections_by_name(category, descending, shown), now()))
+        }
+        None => table.page_rows.get(),
     });
 
     let open_add = move |_| {
@@ -91,7 +85,8 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     };
 
     let empty = move || {
-        if name_order.with(|o| o.as_ref().map(Vec::is_empty)).unwrap_or_else(|| all_rows.with(Vec::is_empty)) {
+        let none_at_all = if name_order.get().is_some() { name_count.get() == 0 } else { all_rows.with(Vec::is_empty) };
+        if none_at_all {
             view! {
                 <div class="empty-state" id="connections-empty">
                     <p>{move || i18n.t("connections.empty")}</p>

@@ -6,11 +6,12 @@
 //! Files: `tabs` (WAI-ARIA tabs), `list` (sortable, searchable, paged list), `sort` (the list's
 //! pure ordering and filtering), `row_menu` (Edit, Test connection, Duplicate, Remove),
 //! `discover` (tile grid), `pane` + `form` + `fields` (set-up pane), `remove_dialog`,
-//! `test_dialog`, `health/` (Health badge and filter, Test all, the details page with the
+//! `test_dialog`, `kept_panels` (each tab's panel drawn once and kept), `health/` (Health badge and filter, Test all, the details page with the
 //! history, the map of what uses a connection).
 
 mod discover;
 mod fields;
+mod kept_panels;
 mod form;
 pub mod health;
 mod list;
@@ -109,45 +110,38 @@ pub fn ConnectionsPage() -> impl IntoView {
         test_result: RwSignal::new(None),
     };
     provide_context(ui);
+    let panel = NodeRef::<leptos::html::Div>::new();
+    kept_panels::show_in(panel, tab);
     view! {
         <section class="page connections-page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("connections.title")}</h1>
             {move || match tab.get() {
-                Some(current) => {
-                    view! {
-                        <tabs::Tabs current=current />
-                        <TabPanel tab=current />
-                        {move || {
-                            request
-                                .get()
-                                .map(|request| {
-                                    view! {
-                                        <RequireCapability capability=Capability::ManageConnections>
-                                            <pane::SetupPane request=request.clone() tab=current />
-                                        </RequireCapability>
-                                    }
-                                })
-                        }}
-                    }
-                        .into_any()
-                }
+                Some(current) => view! { <tabs::Tabs current=current /> }.into_any(),
                 None => view! { <crate::pages::not_found::NotFound /> }.into_any(),
+            }}
+            // The shown tab's panel is moved in here (see `kept_panels`).
+            <div
+                role="tabpanel"
+                id="tab-panel"
+                aria-labelledby=move || tab.get().map(|t| format!("tab-{}", t.slug()))
+                tabindex="0"
+                hidden=move || tab.get().is_none()
+                node_ref=panel
+            ></div>
+            {move || {
+                let current = tab.get()?;
+                request
+                    .get()
+                    .map(|request| {
+                        view! {
+                            <RequireCapability capability=Capability::ManageConnections>
+                                <pane::SetupPane request=request.clone() tab=current />
+                            </RequireCapability>
+                        }
+                    })
             }}
             <remove_dialog::RemoveDialog />
             <test_dialog::TestDialog />
         </section>
-    }
-}
-
-#[component]
-fn TabPanel(tab: Tab) -> impl IntoView {
-    view! {
-        <div role="tabpanel" id="tab-panel" aria-labelledby=format!("tab-{}", tab.slug()) tabindex="0">
-            {match tab {
-                Tab::Enrichment => view! { <list::ConnectionList category=Category::Enrichment /> }.into_any(),
-                Tab::Exports => view! { <list::ConnectionList category=Category::Export /> }.into_any(),
-                Tab::Discover => view! { <discover::Discover /> }.into_any(),
-            }}
-        </div>
     }
 }
