@@ -11,7 +11,7 @@ use crate::labels;
 use crate::state::use_portal;
 use crate::time::{format_number, format_timestamp};
 use crate::ui::modal::Modal;
-use connections_domain::{Category, Command, ConnectionId, DomainError, EnrichmentId, EnrichmentRow};
+use connections_domain::{AttachTarget, Command, ConnectionId, DomainError, EnrichmentId, EnrichmentRow};
 use leptos::prelude::*;
 
 #[component]
@@ -30,7 +30,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
     let row_id = id.clone();
     let row = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.enrichment_rows(&viewer).into_iter().find(|r| r.id == row_id))
+        portal.workspace.with(|w| w.enrichment_row_of(&viewer, &row_id))
     });
     let Some(initial) = row.get_untracked() else {
         return view! { <p role="alert">{move || i18n.t("error.not_found")}</p> }.into_any();
@@ -87,7 +87,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
                     <button
                         type="button"
                         id="enrichment-run"
-                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.active || r.status.is_running()))
+                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.can_run))
                         on:click=move |_| actions.run(&[id.get_value()])
                     >
                         {move || i18n.t("data.run")}
@@ -99,7 +99,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
                                 <button
                                     type="button"
                                     id="enrichment-activate"
-                                    disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.connection.is_none()))
+                                    disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.can_activate))
                                     on:click=move |_| {
                                         actions.set_active(vec![id.get_value()], true);
                                     }
@@ -178,10 +178,8 @@ fn AttachSection(row: Memo<Option<EnrichmentRow>>, actions: EnrichmentActions) -
     let errors = new_errors();
     let choices = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        let provider = row.with(|r| r.as_ref().map(|r| r.provider));
-        portal.workspace.with(|w| {
-            w.usable_connections(&viewer, Category::Enrichment).into_iter().filter(|c| Some(c.type_id) == provider).collect::<Vec<_>>()
-        })
+        let Some(id) = row.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
+        portal.workspace.with(|w| w.attachable_connections(&viewer, &AttachTarget::Enrichment(id)))
     });
     let attach = move |_| {
         errors.set(Default::default());
@@ -195,7 +193,7 @@ fn AttachSection(row: Memo<Option<EnrichmentRow>>, actions: EnrichmentActions) -
         }
     };
     view! {
-        <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.connection.is_none() && r.can_edit))>
+        <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.can_attach))>
             <div class="detached-box">
                 <p>{move || i18n.t("data.enrichment.no_connection_note")}</p>
                 <div class="form-field">

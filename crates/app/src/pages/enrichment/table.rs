@@ -163,7 +163,8 @@ fn EnrichmentRowView(
     let dom_id = format!("enrichment-{}", first.id);
     let connection = cell(row, |r| r.connection.as_ref().map(|c| c.display_name.clone()));
     let status = cell(row, |r| Some(r.status));
-    let running = cell(row, |r| r.status.is_running());
+    let running = cell(row, |r| r.can_cancel);
+    let can_run = cell(row, |r| r.can_run);
     let cause_id = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.id.to_string()));
     let cause_name = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.display_name.clone()));
     let can_edit = cell(row, |r| r.can_edit);
@@ -243,7 +244,7 @@ fn EnrichmentRowView(
                                     .into_any()
                             } else {
                                 view! {
-                                    <button type="button" class="row-run" disabled=move || !active.get() on:click=move |_| actions.run(&[id.get_value()])>
+                                    <button type="button" class="row-run" disabled=move || !can_run.get() on:click=move |_| actions.run(&[id.get_value()])>
                                         {move || i18n.t("data.run")}
                                     </button>
                                 }

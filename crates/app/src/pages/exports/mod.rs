@@ -15,7 +15,7 @@ use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::ui::toast::use_toasts;
 use actions::ExportActions;
-use connections_domain::{ExportId, Role};
+use connections_domain::{Capability, ExportId};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -37,7 +37,15 @@ pub fn ExportsPage() -> impl IntoView {
     let removing = RwSignal::new(Vec::<ExportId>::new());
     // A new export: the list moves to the page it is on.
     let reveal = RwSignal::new(None::<ExportId>);
-    let is_viewer = move || portal.role() == Some(Role::Viewer);
+    // Administrators, and contributors once a connection is shared with them.
+    let may_create = move || {
+        let user = portal.current_user.get();
+        portal.workspace.with(|w| w.can(&user, Capability::CreateExports))
+    };
+    let may_change = move || {
+        let user = portal.current_user.get();
+        portal.workspace.with(|w| w.can(&user, Capability::ChangeData))
+    };
 
     // Switching user clears a selection made under another role.
     Effect::new(move |_| {
@@ -52,8 +60,14 @@ pub fn ExportsPage() -> impl IntoView {
             <FilterBanner filter=filter message_key="data.export.filtered" clear_key="data.export.show_all" base="/data/exports" />
             <div class="toolbar">
                 <Show
-                    when=move || !is_viewer()
-                    fallback=move || view! { <p class="note" id="viewer-note">{move || i18n.t("data.viewer_note")}</p> }
+                    when=may_create
+                    fallback=move || {
+                        if may_change() {
+                            view! { <p class="note" id="no-connection-hint">{move || i18n.t("data.export.none_shared")}</p> }.into_any()
+                        } else {
+                            view! { <p class="note" id="viewer-note">{move || i18n.t("data.viewer_note")}</p> }.into_any()
+                        }
+                    }
                 >
                     <button type="button" class="primary" id="add-export-open" on:click=move |_| adding.set(true)>
                         {move || i18n.t("data.export.add")}

@@ -13,7 +13,7 @@ use crate::labels;
 use crate::state::use_portal;
 use crate::time::format_timestamp;
 use crate::ui::modal::Modal;
-use connections_domain::{Category, Command, ConnectionId, DomainError, ExportId, ExportRow};
+use connections_domain::{AttachTarget, Command, ConnectionId, DomainError, ExportId, ExportRow};
 use leptos::prelude::*;
 
 #[component]
@@ -82,7 +82,7 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
                     <button
                         type="button"
                         id="export-run"
-                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.active || r.status.is_running()))
+                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.can_run))
                         on:click=move |_| actions.run(&[id.get_value()])
                     >
                         {move || i18n.t("data.run")}
@@ -90,12 +90,12 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
                     <button
                         type="button"
                         id="export-duplicate"
-                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.active))
+                        disabled=move || row.with(|r| r.as_ref().is_none_or(|r| !r.can_duplicate))
                         on:click=move |_| actions.duplicate(&id.get_value())
                     >
                         {move || i18n.t("data.export.duplicate")}
                     </button>
-                    <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.active))>
+                    <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.can_detach))>
                         <button
                             type="button"
                             id="export-detach"
@@ -159,7 +159,8 @@ fn ConnectionSection(row: Memo<Option<ExportRow>>, actions: ExportActions) -> im
     let errors = new_errors();
     let choices = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.usable_connections(&viewer, Category::Export))
+        let Some(id) = row.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
+        portal.workspace.with(|w| w.attachable_connections(&viewer, &AttachTarget::Export(id)))
     });
     let attach = move |_| {
         errors.set(Default::default());
@@ -188,7 +189,7 @@ fn ConnectionSection(row: Memo<Option<ExportRow>>, actions: ExportActions) -> im
                         " — "
                         {i18n.t("data.export.detached_note")}
                     </p>
-                    <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.can_edit))>
+                    <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.can_attach))>
                         <div class="form-field">
                             <label for="attach-connection">{move || i18n.t("data.add_connection")}</label>
                             <div class="inline-field">

@@ -212,7 +212,7 @@ fn cells(i18n: &I18n, r: &ExportRow, actions: ExportActions) -> impl IntoView {
     let (schedule_key, hours) = labels::schedule(&r.schedule);
     let last = r.last_refreshed.map(|at| format_timestamp(at, locale)).unwrap_or_else(|| i18n.t("common.never"));
     let action = r.can_edit.then(|| {
-        if r.status.is_running() {
+        if r.can_cancel {
             view! {
                 <button type="button" class="row-cancel" on:click=move |_| actions.cancel_run(&id.get_value())>
                     {i18n.t("data.cancel_run")}
@@ -221,7 +221,7 @@ fn cells(i18n: &I18n, r: &ExportRow, actions: ExportActions) -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <button type="button" class="row-run" disabled=!r.active on:click=move |_| actions.run(&[id.get_value()])>
+                <button type="button" class="row-run" disabled=!r.can_run on:click=move |_| actions.run(&[id.get_value()])>
                     {i18n.t("data.run")}
                 </button>
             }
