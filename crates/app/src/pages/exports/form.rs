@@ -1,9 +1,9 @@
 //! The fields an export is made of (name, kind, schedule), shared by Add export and the export
 //! pane. Values stay in signals, so nothing typed is lost when Save is refused.
 
-use super::super::data_common::field::{has_error, FieldErrors, FieldMessage};
+use super::super::data_common::field::{has_error, FieldErrors, FieldMessage, TextField};
 use crate::i18n::use_i18n;
-use connections_domain::{ExportKind, Schedule};
+use connections_domain::{DomainError, ExportKind, Schedule};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,15 @@ impl ExportDraft {
     }
 }
 
+/// The field of the name and schedule refusals (for `FormState::refuse`).
+pub fn schedule_field(error: &DomainError) -> Option<&'static str> {
+    match error {
+        DomainError::InvalidName(_) => Some("name"),
+        DomainError::InvalidSchedule => Some("hours"),
+        _ => None,
+    }
+}
+
 /// Name, kind and schedule inputs. `prefix` keeps ids unique when two forms exist.
 #[component]
 pub fn ExportFields(draft: ExportDraft, errors: FieldErrors, prefix: &'static str, #[prop(optional)] read_only: bool) -> impl IntoView {
@@ -86,19 +95,7 @@ pub fn ExportFields(draft: ExportDraft, errors: FieldErrors, prefix: &'static st
         }
     };
     view! {
-        <div class="form-field">
-            <label for=id("name")>{move || i18n.t("data.export.name")}</label>
-            <input
-                id=id("name")
-                type="text"
-                autocomplete="off"
-                readonly=read_only
-                aria-invalid=move || has_error(errors, "name").get().to_string()
-                aria-describedby=id("name-error")
-                bind:value=draft.name
-            />
-            <FieldMessage errors=errors key="name" id=id("name-error") />
-        </div>
+        <TextField id=id("name") label_key="data.export.name" value=draft.name errors=errors key="name" read_only=read_only />
         <fieldset class="form-field">
             <legend>{move || i18n.t("data.export.kind")}</legend>
             {kind_radio(ExportKind::DataOut, "export_kind.data_out", "kind-data-out")}
