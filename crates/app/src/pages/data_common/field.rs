@@ -157,3 +157,23 @@ pub fn TextField(
         </div>
     }
 }
+
+/// One radio button of the group `name` that sets `group` to `value`, with its label.
+pub fn radio<T>(i18n: I18n, group: RwSignal<T>, value: T, name: String, id: String, label_key: &'static str, disabled: bool) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <label class="choice-label">
+            <input
+                type="radio"
+                name=name
+                id=id
+                disabled=disabled
+                prop:checked=move || group.get() == value
+                on:change=move |_| group.set(value)
+            />
+            {move || i18n.t(label_key)}
+        </label>
+    }
+}

@@ -3,9 +3,10 @@
 
 use super::field::{has_error, FieldMessage, FormMessage, FormState, Problem};
 use super::picker::ConnectionPicker;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::ui::modal::Modal;
-use connections_domain::{ConnectionChoice, ConnectionId, DomainError};
+use crate::state::use_portal;
+use connections_domain::{AttachTarget, ConnectionChoice, ConnectionId, DomainError};
 use leptos::prelude::*;
 
 /// A connection picker with its label, the "contact an administrator" hint when nothing can be
@@ -57,16 +58,23 @@ pub fn connection_problem(form: &FormState, picked: &str, choose_key: &'static s
     true
 }
 
-/// "Add connection" for a row without one: pick, then `attach` sends it (button `save_id`).
+/// "Add connection" for a row without one: pick one of those the domain says can be attached
+/// to `target`, then `attach` sends it (button `save_id`).
 #[component]
 pub fn AttachPicker(
     id: &'static str,
     save_id: &'static str,
-    choices: Signal<Vec<ConnectionChoice>>,
+    target: AttachTarget,
     choose_key: &'static str,
     attach: Callback<ConnectionId, Result<(), DomainError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let portal = use_portal();
+    let target = StoredValue::new(target);
+    let choices = Signal::derive(move || {
+        let viewer = portal.current_user.get();
+        target.with_value(|t| portal.workspace.with(|w| w.attachable_connections(&viewer, t)))
+    });
     let choice = RwSignal::new(String::new());
     let form = FormState::new();
     let save = move |_| {
@@ -85,6 +93,41 @@ pub fn AttachPicker(
     }
     .into_any();
     view! { <ConnectionField id=id label_key="data.add_connection" choices=choices value=choice form=form button=button /> }
+}
+
+/// Whether the pane's row (while it exists) allows `f` (one of its affordances).
+pub fn allows<R: Send + Sync + 'static>(row: Memo<Option<R>>, f: fn(&R) -> bool) -> Signal<bool> {
+    Signal::derive(move || row.with(|r| r.as_ref().is_some_and(f)))
+}
+
+/// The pane of one row: `details` draws it for the row `target` names when it opens.
+#[component]
+pub fn DetailsPane<Id>(id: &'static str, open: RwSignal<bool>, target: RwSignal<Option<Id>>, details: Callback<Id, AnyView>) -> impl IntoView
+where
+    Id: Clone + Send + Sync + 'static,
+{
+    view! {
+        <SidePane id=id open=open>
+            {move || target.get_untracked().map(|id| details.run(id))}
+        </SidePane>
+    }
+}
+
+/// The pane's facts (`<dl class="facts">`), drawn from its row as it is now (in the current
+/// language); nothing once the row is gone.
+pub fn facts<R, V>(row: Memo<Option<R>>, draw: impl Fn(&I18n, R) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    R: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    move || row.get().map(|r| view! { <dl class="facts">{draw(&i18n, r)}</dl> })
+}
+
+/// What a pane shows for a row that no longer exists.
+pub fn not_found() -> AnyView {
+    let i18n = use_i18n();
+    view! { <p role="alert">{move || i18n.t("error.not_found")}</p> }.into_any()
 }
 
 /// A side pane drawn afresh each time it opens (`children`: its form), so nothing typed stays.

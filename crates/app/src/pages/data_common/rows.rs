@@ -5,9 +5,9 @@
 use super::run::progress;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
-use crate::time::format_number;
+use crate::time::{format_number, format_timestamp};
 use crate::ui::table::{Pager, SelectAllMatching};
-use connections_domain::RunStatus;
+use connections_domain::{RunStatus, Timestamp};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -118,6 +118,11 @@ where
             />
         </td>
     }
+}
+
+/// When something last happened, or "Never".
+pub fn when_or_never(i18n: &I18n, at: Option<Timestamp>) -> String {
+    at.map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))
 }
 
 /// A run's status badge, with its progress while it runs.

@@ -2,28 +2,20 @@
 //! Activate, Add connection (when its connection was removed, which reactivates it) and Delete.
 
 use super::super::data_common::field::{FormMessage, FormState, TextField};
-use super::super::data_common::pane::{AttachPicker, PaneActions, SidePane};
-use super::super::data_common::rows::run_status;
+use super::super::data_common::pane::{allows, facts, not_found, AttachPicker, DetailsPane, PaneActions};
+use super::super::data_common::rows::{run_status, when_or_never};
 use super::actions::EnrichmentActions;
 use super::add::name_field;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp};
-use connections_domain::{AttachTarget, Command, ConnectionId, EnrichmentId, EnrichmentRow};
+use crate::time::format_number;
+use connections_domain::{AttachTarget, Command, EnrichmentId, EnrichmentRow};
 use leptos::prelude::*;
 
 #[component]
 pub fn EnrichmentPane(target: RwSignal<Option<EnrichmentId>>, open: RwSignal<bool>, delete: RwSignal<Vec<EnrichmentId>>, actions: EnrichmentActions) -> impl IntoView {
-    view! {
-        <SidePane id="enrichment-pane" open=open>
-            {move || target.get_untracked().map(|id| view! { <EnrichmentDetails id=id open=open delete=delete actions=actions /> })}
-        </SidePane>
-    }
-}
-
-/// Whether the pane's row (while it exists) allows `f`.
-fn allows(row: Memo<Option<EnrichmentRow>>, f: fn(&EnrichmentRow) -> bool) -> Signal<bool> {
-    Signal::derive(move || row.with(|r| r.as_ref().is_some_and(f)))
+    let details = Callback::new(move |id: EnrichmentId| view! { <EnrichmentDetails id=id open=open delete=delete actions=actions /> }.into_any());
+    view! { <DetailsPane id="enrichment-pane" open=open target=target details=details /> }
 }
 
 #[component]
@@ -36,7 +28,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
         portal.workspace.with(|w| w.enrichment_row_of(&viewer, &row_id))
     });
     let Some(initial) = row.get_untracked() else {
-        return view! { <p role="alert">{move || i18n.t("error.not_found")}</p> }.into_any();
+        return not_found();
     };
     let name = RwSignal::new(initial.name.clone());
     let form = FormState::new();
@@ -59,7 +51,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
             <Show when=move || !can_edit.get()>
                 <p class="note">{move || i18n.t("data.enrichment.read_only_note")}</p>
             </Show>
-            <Facts row=row />
+            {facts(row, enrichment_facts)}
             <Show when=move || !active.get()>
                 <p class="note" id="inactive-note">{move || i18n.t("data.enrichment.inactive_note")}</p>
             </Show>
@@ -116,29 +108,22 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
     .into_any()
 }
 
-#[component]
-fn Facts(row: Memo<Option<EnrichmentRow>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let row = row.get()?;
-        let locale = i18n.locale();
-        let connection = row.connection.as_ref().map(|c| c.display_name.clone()).unwrap_or_else(|| i18n.t("exports.no_connection"));
-        Some(view! {
-            <dl class="facts">
-                <dt>{i18n.t("enrichment.col.provider")}</dt>
-                <dd>{row.provider_name}</dd>
-                <dt>{i18n.t("enrichment.col.connection")}</dt>
-                <dd id="enrichment-pane-connection">{connection}</dd>
-                <dt>{i18n.t("enrichment.col.status")}</dt>
-                <dd id="enrichment-pane-active">{i18n.t(if row.active { "enrichment.active" } else { "enrichment.inactive" })}</dd>
-                <dt>{i18n.t("data.enrichment.last_run")}</dt>
-                <dd id="enrichment-pane-status">{run_status(&i18n, row.status)}</dd>
-                <dt>{i18n.t("enrichment.col.enriched")}</dt>
-                <dd>{format_number(row.enriched_customers, locale)}</dd>
-                <dt>{i18n.t("enrichment.col.last_refresh")}</dt>
-                <dd>{row.last_refresh.map(|at| format_timestamp(at, locale)).unwrap_or_else(|| i18n.t("common.never"))}</dd>
-            </dl>
-        })
+/// Provider, connection, active or not, last run, enriched customers and last refresh.
+fn enrichment_facts(i18n: &I18n, row: EnrichmentRow) -> impl IntoView {
+    let connection = row.connection.map(|c| c.display_name).unwrap_or_else(|| i18n.t("exports.no_connection"));
+    view! {
+        <dt>{i18n.t("enrichment.col.provider")}</dt>
+        <dd>{row.provider_name}</dd>
+        <dt>{i18n.t("enrichment.col.connection")}</dt>
+        <dd id="enrichment-pane-connection">{connection}</dd>
+        <dt>{i18n.t("enrichment.col.status")}</dt>
+        <dd id="enrichment-pane-active">{i18n.t(if row.active { "enrichment.active" } else { "enrichment.inactive" })}</dd>
+        <dt>{i18n.t("data.enrichment.last_run")}</dt>
+        <dd id="enrichment-pane-status">{run_status(i18n, row.status)}</dd>
+        <dt>{i18n.t("enrichment.col.enriched")}</dt>
+        <dd>{format_number(row.enriched_customers, i18n.locale())}</dd>
+        <dt>{i18n.t("enrichment.col.last_refresh")}</dt>
+        <dd>{when_or_never(i18n, row.last_refresh)}</dd>
     }
 }
 
@@ -146,22 +131,21 @@ fn Facts(row: Memo<Option<EnrichmentRow>>) -> impl IntoView {
 #[component]
 fn AttachSection(row: Memo<Option<EnrichmentRow>>, actions: EnrichmentActions) -> impl IntoView {
     let i18n = use_i18n();
-    let portal = use_portal();
-    let choices = Signal::derive(move || {
-        let viewer = portal.current_user.get();
-        let Some(id) = row.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
-        portal.workspace.with(|w| w.attachable_connections(&viewer, &AttachTarget::Enrichment(id)))
-    });
-    let attach = Callback::new(move |connection: ConnectionId| {
-        let Some(enrichment) = row.get_untracked().map(|r| r.id) else { return Ok(()) };
-        actions.attach(&enrichment, connection)
-    });
+    let Some(id) = row.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return ().into_any() };
+    let id = StoredValue::new(id);
     view! {
         <Show when=move || allows(row, |r| r.can_attach).get()>
             <div class="detached-box">
                 <p>{move || i18n.t("data.enrichment.no_connection_note")}</p>
-                <AttachPicker id="attach-enrichment-connection" save_id="attach-enrichment-save" choices=choices choose_key="data.enrichment.choose_connection" attach=attach />
+                <AttachPicker
+                    id="attach-enrichment-connection"
+                    save_id="attach-enrichment-save"
+                    target=AttachTarget::Enrichment(id.get_value())
+                    choose_key="data.enrichment.choose_connection"
+                    attach=Callback::new(move |connection| actions.attach(&id.get_value(), connection))
+                />
             </div>
         </Show>
     }
+    .into_any()
 }

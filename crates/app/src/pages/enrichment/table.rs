@@ -1,13 +1,13 @@
 //! "My enrichments": search, sort, the connection filter, a checkbox per row for the bulk
 //! actions, and Run (with its progress) on each row.
 
-use super::super::data_common::rows::{run_action, run_status, DataTable, RowSelect, RunAffordance, SelectPage};
+use super::super::data_common::rows::{run_action, run_status, when_or_never, DataTable, RowSelect, RunAffordance, SelectPage};
 use crate::ui::table::{arrange, cell, Cell, Paged, SortHeader, SortState};
 use super::actions::EnrichmentActions;
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp};
+use crate::time::format_number;
 use connections_domain::{EnrichmentId, EnrichmentRow};
 use super::super::data_common::filter::ConnectionCause;
 use leptos::prelude::*;
@@ -167,7 +167,7 @@ fn EnrichmentRowView(
                 <ConnectionCause id=cause_id name=cause_name />
             </td>
             <td data-label=move || i18n.t("enrichment.col.enriched") class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
-            <td data-label=move || i18n.t("enrichment.col.last_refresh")>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
+            <td data-label=move || i18n.t("enrichment.col.last_refresh")>{move || when_or_never(&i18n, last.get())}</td>
             <td class="actions-cell">
                 {move || run_action(&i18n, run.get(), move || actions.run(&[id.get_value()]), move || actions.cancel_run(&id.get_value()))}
             </td>

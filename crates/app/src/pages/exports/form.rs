@@ -1,7 +1,7 @@
 //! The fields an export is made of (name, kind, schedule), shared by Add export and the export
 //! pane. Values stay in signals, so nothing typed is lost when Save is refused.
 
-use super::super::data_common::field::{has_error, FieldErrors, FieldMessage, TextField};
+use super::super::data_common::field::{has_error, radio, FieldErrors, FieldMessage, TextField};
 use crate::i18n::use_i18n;
 use connections_domain::{DomainError, ExportKind, Schedule};
 use leptos::prelude::*;
@@ -64,36 +64,9 @@ pub fn schedule_field(error: &DomainError) -> Option<&'static str> {
 pub fn ExportFields(draft: ExportDraft, errors: FieldErrors, prefix: &'static str, #[prop(optional)] read_only: bool) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |part: &str| format!("{prefix}-{part}");
-    let kind_radio = move |kind: ExportKind, key: &'static str, part: &'static str| {
-        view! {
-            <label class="choice-label">
-                <input
-                    type="radio"
-                    name=id("kind")
-                    id=id(part)
-                    disabled=read_only
-                    prop:checked=move || draft.kind.get() == kind
-                    on:change=move |_| draft.kind.set(kind)
-                />
-                {move || i18n.t(key)}
-            </label>
-        }
-    };
-    let schedule_radio = move |choice: ScheduleChoice, key: &'static str, part: &'static str| {
-        view! {
-            <label class="choice-label">
-                <input
-                    type="radio"
-                    name=id("schedule")
-                    id=id(part)
-                    disabled=read_only
-                    prop:checked=move || draft.schedule.get() == choice
-                    on:change=move |_| draft.schedule.set(choice)
-                />
-                {move || i18n.t(key)}
-            </label>
-        }
-    };
+    let kind_radio = move |kind: ExportKind, key: &'static str, part: &'static str| radio(i18n, draft.kind, kind, id("kind"), id(part), key, read_only);
+    let schedule_radio =
+        move |choice: ScheduleChoice, key: &'static str, part: &'static str| radio(i18n, draft.schedule, choice, id("schedule"), id(part), key, read_only);
     view! {
         <TextField id=id("name") label_key="data.export.name" value=draft.name errors=errors key="name" read_only=read_only />
         <fieldset class="form-field">

@@ -3,28 +3,19 @@
 //! connection (when detached, to reactivate it) and Remove.
 
 use super::super::data_common::field::{FormMessage, FormState};
-use super::super::data_common::pane::{AttachPicker, PaneActions, SidePane};
-use super::super::data_common::rows::run_status;
+use super::super::data_common::pane::{allows, facts, not_found, AttachPicker, DetailsPane, PaneActions};
+use super::super::data_common::rows::{run_status, when_or_never};
 use super::actions::ExportActions;
 use super::form::{schedule_field, ExportDraft, ExportFields};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::state::use_portal;
-use crate::time::format_timestamp;
-use connections_domain::{AttachTarget, Command, ConnectionId, ExportEdit, ExportId, ExportRow};
+use connections_domain::{AttachTarget, Command, ExportEdit, ExportId, ExportRow};
 use leptos::prelude::*;
 
 #[component]
 pub fn ExportPane(target: RwSignal<Option<ExportId>>, open: RwSignal<bool>, remove: RwSignal<Vec<ExportId>>, actions: ExportActions) -> impl IntoView {
-    view! {
-        <SidePane id="export-pane" open=open>
-            {move || target.get_untracked().map(|id| view! { <ExportDetails id=id open=open remove=remove actions=actions /> })}
-        </SidePane>
-    }
-}
-
-/// Whether the pane's row (while it exists) allows `f`.
-fn allows(row: Memo<Option<ExportRow>>, f: fn(&ExportRow) -> bool) -> Signal<bool> {
-    Signal::derive(move || row.with(|r| r.as_ref().is_some_and(f)))
+    let details = Callback::new(move |id: ExportId| view! { <ExportDetails id=id open=open remove=remove actions=actions /> }.into_any());
+    view! { <DetailsPane id="export-pane" open=open target=target details=details /> }
 }
 
 #[component]
@@ -37,7 +28,7 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
         portal.workspace.with(|w| w.export_rows_of(&viewer, std::slice::from_ref(&row_id)).pop())
     });
     let Some(initial) = row.get_untracked() else {
-        return view! { <p role="alert">{move || i18n.t("error.not_found")}</p> }.into_any();
+        return not_found();
     };
     let draft = ExportDraft::new(initial.name.clone(), initial.kind, initial.schedule);
     let form = FormState::new();
@@ -67,7 +58,7 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
             <Show when=move || !can_edit.get()>
                 <p class="note" id="export-read-only">{move || i18n.t("data.export.read_only_note")}</p>
             </Show>
-            <StatusLine row=row />
+            {facts(row, status_line)}
             <ConnectionSection row=row actions=actions />
             <ExportFields draft=draft errors=form.fields prefix="export-pane" read_only=!initial.can_edit />
             <FormMessage form=form />
@@ -106,23 +97,15 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
     .into_any()
 }
 
-#[component]
-fn StatusLine(row: Memo<Option<ExportRow>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let row = row.get()?;
-        let locale = i18n.locale();
-        let last = row.last_refreshed.map(|at| format_timestamp(at, locale)).unwrap_or_else(|| i18n.t("common.never"));
-        Some(view! {
-            <dl class="facts">
-                <dt>{i18n.t("exports.col.status")}</dt>
-                <dd id="export-pane-status">{run_status(&i18n, row.status)}</dd>
-                <dt>{i18n.t("exports.col.last_refreshed")}</dt>
-                <dd>{last}</dd>
-                <dt>{i18n.t("data.export.owner")}</dt>
-                <dd>{row.owner_name}</dd>
-            </dl>
-        })
+/// Status, last refresh and owner.
+fn status_line(i18n: &I18n, row: ExportRow) -> impl IntoView {
+    view! {
+        <dt>{i18n.t("exports.col.status")}</dt>
+        <dd id="export-pane-status">{run_status(i18n, row.status)}</dd>
+        <dt>{i18n.t("exports.col.last_refreshed")}</dt>
+        <dd>{when_or_never(i18n, row.last_refreshed)}</dd>
+        <dt>{i18n.t("data.export.owner")}</dt>
+        <dd>{row.owner_name}</dd>
     }
 }
 
@@ -130,18 +113,9 @@ fn StatusLine(row: Memo<Option<ExportRow>>) -> impl IntoView {
 #[component]
 fn ConnectionSection(row: Memo<Option<ExportRow>>, actions: ExportActions) -> impl IntoView {
     let i18n = use_i18n();
-    let portal = use_portal();
-    let choices = Signal::derive(move || {
-        let viewer = portal.current_user.get();
-        let Some(id) = row.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
-        portal.workspace.with(|w| w.attachable_connections(&viewer, &AttachTarget::Export(id)))
-    });
-    let attach = Callback::new(move |connection: ConnectionId| {
-        let Some(export) = row.get_untracked().map(|r| r.id) else { return Ok(()) };
-        actions.attach(&export, connection)
-    });
     move || {
         let current = row.get()?;
+        let id = StoredValue::new(current.id.clone());
         Some(match current.connection {
             Some(c) => view! {
                 <p class="connection-used" id="export-pane-connection">
@@ -157,7 +131,13 @@ fn ConnectionSection(row: Memo<Option<ExportRow>>, actions: ExportActions) -> im
                         {i18n.t("data.export.detached_note")}
                     </p>
                     <Show when=move || allows(row, |r| r.can_attach).get()>
-                        <AttachPicker id="attach-connection" save_id="attach-connection-save" choices=choices choose_key="data.export.choose_connection" attach=attach />
+                        <AttachPicker
+                            id="attach-connection"
+                            save_id="attach-connection-save"
+                            target=AttachTarget::Export(id.get_value())
+                            choose_key="data.export.choose_connection"
+                            attach=Callback::new(move |connection| actions.attach(&id.get_value(), connection))
+                        />
                     </Show>
                 </div>
             }

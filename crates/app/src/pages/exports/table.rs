@@ -1,13 +1,12 @@
 //! The export list: search, sort by any column, the connection filter, a checkbox per row for
 //! the bulk actions, and Run (with its progress) on each row.
 
-use super::super::data_common::rows::{run_action, run_status, DataTable, RowSelect, RunAffordance, SelectPage};
+use super::super::data_common::rows::{run_action, run_status, when_or_never, DataTable, RowSelect, RunAffordance, SelectPage};
 use crate::ui::table::{page_range, SortHeader, SortState, PAGE_SIZE};
 use super::actions::ExportActions;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::format_timestamp;
 use connections_domain::{ConnectionId, ExportColumn, ExportId, ExportListing, ExportQuery, ExportRow, RunStatus};
 use super::super::data_common::filter::connection_cause;
 use leptos::prelude::*;
@@ -154,7 +153,6 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
 fn cells(i18n: &I18n, r: &ExportRow, actions: ExportActions) -> impl IntoView {
     let i18n = *i18n;
     let id = StoredValue::new(r.id.clone());
-    let locale = i18n.locale();
     let connection = match &r.connection {
         None => view! { <span class="badge no-connection">{i18n.t("exports.no_connection")}</span> }.into_any(),
         Some(c) => view! { <span>{c.display_name.clone()}</span> }.into_any(),
@@ -162,7 +160,7 @@ fn cells(i18n: &I18n, r: &ExportRow, actions: ExportActions) -> impl IntoView {
     let type_name = r.connection.as_ref().map(|c| c.type_name).unwrap_or_default();
     let cause = r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| connection_cause(&i18n, &c.id, &c.display_name));
     let (schedule_key, hours) = labels::schedule(&r.schedule);
-    let last = r.last_refreshed.map(|at| format_timestamp(at, locale)).unwrap_or_else(|| i18n.t("common.never"));
+    let last = when_or_never(&i18n, r.last_refreshed);
     let run = RunAffordance { can_edit: r.can_edit, can_run: r.can_run, can_cancel: r.can_cancel };
     let action = run_action(&i18n, run, move || actions.run(&[id.get_value()]), move || actions.cancel_run(&id.get_value()));
     view! {
