@@ -2,7 +2,6 @@
 //! while connections use the secret — the refusal names them).
 
 use super::super::data_common::field::{FormMessage, FormState, TextField};
-use crate::errors::error_message;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::ui::modal::Modal;
@@ -93,10 +92,10 @@ pub fn DeleteSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
     let portal = use_portal();
     let toasts = use_toasts();
     let open = open_while_some(target);
-    let refusal = RwSignal::new(None::<String>);
+    let refusal = FormState::new();
     Effect::new(move |_| {
         if open.get() {
-            refusal.set(None);
+            refusal.clear();
         }
     });
     let name = move || target.get().map(|n| n.to_string()).unwrap_or_default();
@@ -107,16 +106,14 @@ pub fn DeleteSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
                 open.set(false);
                 toasts.success(i18n.tf("kv.secret_deleted", &[("name", secret.as_str())]), None);
             }
-            Err(error) => refusal.set(Some(error_message(&i18n, &error))),
+            Err(error) => refusal.refuse(error, |_| None),
         }
     };
     view! {
         <Modal open=open labelled_by="delete-secret-title" id="delete-secret-dialog" class="dialog">
             <h2 id="delete-secret-title">{move || i18n.tf("kv.delete_title", &[("name", &name())])}</h2>
             <p>{move || i18n.t("kv.delete_body")}</p>
-            <Show when=move || refusal.get().is_some()>
-                <p class="form-error" role="alert" id="delete-secret-error">{move || refusal.get().unwrap_or_default()}</p>
-            </Show>
+            <FormMessage form=refusal id="delete-secret-error" />
             <div class="dialog-actions">
                 <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
                 <button type="button" class="danger" id="delete-secret-confirm" on:click=confirm>{move || i18n.t("data.delete")}</button>
