@@ -193,7 +193,7 @@ async fn a_viewer_has_no_way_to_change_exports_and_the_domain_refuses_anyway() {
 }
 
 #[wasm_bindgen_test]
-async fn with_no_shared_connection_the_picker_says_to_contact_an_administrator() {
+async fn with_no_shared_connection_a_contributor_is_told_to_ask_an_administrator() {
     let mut workspace = Workspace::empty();
     workspace
         .apply(
@@ -211,7 +211,13 @@ async fn with_no_shared_connection_the_picker_says_to_contact_an_administrator()
             NOW,
         )
         .expect("admin creates a connection");
+    // A contributor with no connection to use is not offered Add export; the page says why.
     let root = mount("/data/exports", portal(workspace, CONTRIBUTOR)).await;
+    assert!(!exists(&root, "#add-export-open"));
+    assert!(!exists(&root, "#viewer-note"));
+    assert!(text(&root, "#no-connection-hint").contains("ask an administrator to share one"));
+    // An administrator with no export connection at all opens it and is told what to do.
+    let root = mount("/data/exports", portal(Workspace::empty(), ADMIN)).await;
     click(&root, "#add-export-open").await;
     assert_eq!(count(&root, "#add-export-connection optgroup option"), 0);
     assert_eq!(text(&root, "#no-connection-hint"), "Contact an administrator if no connection is available.");

@@ -79,7 +79,18 @@ pub struct ExportRow {
     pub schedule: Schedule,
     pub last_refreshed: Option<Timestamp>,
     pub owner_name: String,
+    /// Change it: edit, detach, attach, remove (and select it for the bulk actions).
     pub can_edit: bool,
+    /// Start a run now: editable, on a connection, not already running.
+    pub can_run: bool,
+    /// Stop the run that is going.
+    pub can_cancel: bool,
+    /// Make a copy on the same connection (an export without one can't be copied).
+    pub can_duplicate: bool,
+    /// Take its connection away.
+    pub can_detach: bool,
+    /// Give a detached export a connection again.
+    pub can_attach: bool,
     /// The latest run failed while its connection was failing: say so and link to it.
     pub failed_on_connection: bool,
 }
@@ -95,9 +106,27 @@ pub struct EnrichmentRow {
     pub enriched_customers: u64,
     pub last_refresh: Option<Timestamp>,
     pub status: RunStatus,
+    /// Change it: rename, activate or deactivate, attach, delete (and select it).
     pub can_edit: bool,
+    /// Start a run now: editable, active with a connection, not already running.
+    pub can_run: bool,
+    /// Stop the run that is going.
+    pub can_cancel: bool,
+    /// Make an inactive enrichment active again (it needs a connection).
+    pub can_activate: bool,
+    /// Make an active enrichment inactive.
+    pub can_deactivate: bool,
+    /// Give an enrichment whose connection was removed another of its provider.
+    pub can_attach: bool,
     /// The latest run failed while its connection was failing: say so and link to it.
     pub failed_on_connection: bool,
+}
+
+/// What a connection can be attached to: [`Workspace::attachable_connections`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AttachTarget {
+    Export(ExportId),
+    Enrichment(EnrichmentId),
 }
 
 /// What keeps a connection from being removed.
@@ -189,6 +218,8 @@ pub enum Capability {
     ManageEngagementInsights,
     CreateExports,
     ManageEnrichments,
+    /// Change anything on the data pages (everyone but viewers; which rows is each row's `can_edit`).
+    ChangeData,
     Restore,
     ManageExport(ExportId),
     UseConnection(ConnectionId),
@@ -218,7 +249,7 @@ impl Workspace {
             Capability::CreateExports => {
                 admin || (role == Role::Contributor && self.connections.values().any(|c| c.category() == Category::Export && c.shared_with_contributors()))
             }
-            Capability::ManageEnrichments => role != Role::Viewer,
+            Capability::ManageEnrichments | Capability::ChangeData => role != Role::Viewer,
             Capability::ManageExport(id) => self.exports.get(&id).is_some_and(|e| self.may_manage_export(role, viewer, e)),
             Capability::UseConnection(id) => self.connections.get(&id).is_some_and(|c| match role {
                 Role::Administrator => true,
@@ -365,39 +396,81 @@ impl Workspace {
     }
 
     pub(crate) fn export_row(&self, role: Role, viewer: &UserId, e: &crate::model::Export) -> ExportRow {
+        let can_edit = self.may_manage_export(role, viewer, e);
+        let active = e.is_active();
+        let running = e.status.is_running();
         ExportRow {
             id: e.id.clone(),
             name: e.name.to_string(),
             kind: e.kind,
             connection: e.connection.as_ref().and_then(|c| self.choice(c)),
             status: e.status,
-            active: e.is_active(),
+            active,
             schedule: e.schedule,
             last_refreshed: e.last_refreshed,
             owner_name: self.user_name(&e.owner),
-            can_edit: self.may_manage_export(role, viewer, e),
+            can_edit,
+            can_run: can_edit && active && !running,
+            can_cancel: can_edit && running,
+            can_duplicate: can_edit && active,
+            can_detach: can_edit && active,
+            can_attach: can_edit && !active,
             failed_on_connection: e.failed_on_connection && crate::health::run_failed(e.status),
         }
     }
 
     pub fn enrichment_rows(&self, viewer: &UserId) -> Vec<EnrichmentRow> {
         let Some(role) = self.role_of(viewer) else { return Vec::new() };
-        self.enrichments
-            .values()
-            .map(|n| EnrichmentRow {
-                id: n.id.clone(),
-                name: n.name.to_string(),
-                provider: n.provider,
-                provider_name: n.provider.spec().name,
-                connection: n.connection.as_ref().and_then(|c| self.choice(c)),
-                active: n.active,
-                enriched_customers: n.enriched_customers,
-                last_refresh: n.last_refresh,
-                status: n.status,
-                can_edit: role != Role::Viewer,
-                failed_on_connection: n.failed_on_connection && crate::health::run_failed(n.status),
-            })
-            .collect()
+        self.enrichments.values().map(|n| self.enrichment_row(role, n)).collect()
+    }
+
+    /// One enrichment's row, as its list shows it (the pane reads it too).
+    pub fn enrichment_row_of(&self, viewer: &UserId, id: &EnrichmentId) -> Option<EnrichmentRow> {
+        let role = self.role_of(viewer)?;
+        self.enrichments.get(id).map(|n| self.enrichment_row(role, n))
+    }
+
+    fn enrichment_row(&self, role: Role, n: &crate::model::Enrichment) -> EnrichmentRow {
+        let can_edit = role != Role::Viewer;
+        let attached = n.connection.is_some();
+        let running = n.status.is_running();
+        EnrichmentRow {
+            id: n.id.clone(),
+            name: n.name.to_string(),
+            provider: n.provider,
+            provider_name: n.provider.spec().name,
+            connection: n.connection.as_ref().and_then(|c| self.choice(c)),
+            active: n.active,
+            enriched_customers: n.enriched_customers,
+            last_refresh: n.last_refresh,
+            status: n.status,
+            can_edit,
+            can_run: can_edit && n.active && attached && !running,
+            can_cancel: can_edit && running,
+            can_activate: can_edit && !n.active && attached,
+            can_deactivate: can_edit && n.active,
+            can_attach: can_edit && !attached,
+            failed_on_connection: n.failed_on_connection && crate::health::run_failed(n.status),
+        }
+    }
+
+    /// The connections the viewer may attach to `target`: for an export they may manage, the
+    /// export connections they may use; for an enrichment, the connections of its own provider
+    /// (any other is the `WrongProvider` refusal). Empty when the viewer may not change it.
+    pub fn attachable_connections(&self, viewer: &UserId, target: &AttachTarget) -> Vec<ConnectionChoice> {
+        let Some(role) = self.role_of(viewer) else { return Vec::new() };
+        match target {
+            AttachTarget::Export(id) => match self.exports.get(id) {
+                Some(e) if self.may_manage_export(role, viewer, e) => self.usable_connections(viewer, Category::Export),
+                _ => Vec::new(),
+            },
+            AttachTarget::Enrichment(id) => match self.enrichments.get(id) {
+                Some(n) if role != Role::Viewer => {
+                    self.usable_connections(viewer, Category::Enrichment).into_iter().filter(|c| c.type_id == n.provider).collect()
+                }
+                _ => Vec::new(),
+            },
+        }
     }
 
     /// The exports using `connection`, in id order, straight from the index (no lookup): what

@@ -1,113 +1,61 @@
-//! What the enrichment actions send, and what they say afterwards (with Undo where the domain
-//! has an inverse).
+//! What the enrichment actions send, and what they say afterwards (through the data kit).
 
-use super::super::data_common::run::{continue_run, simulated_enriched_customers, simulated_outcome};
-use crate::errors::error_message;
-use crate::i18n::I18n;
-use crate::state::Portal;
-use crate::ui::toast::Toasts;
+use super::super::data_common::actions::DataActions;
+use super::super::data_common::run::{simulated_enriched_customers, simulated_outcome};
 use connections_domain::{Capability, Command, ConnectionId, DomainError, Enrichment, EnrichmentId, RunOutcome};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct EnrichmentActions {
-    pub portal: Portal,
-    pub i18n: I18n,
-    pub toasts: Toasts,
+pub struct EnrichmentActions(pub DataActions);
+
+fn set_active(ids: Vec<EnrichmentId>, active: bool) -> Command {
+    if active { Command::ActivateEnrichments { ids } } else { Command::DeactivateEnrichments { ids } }
 }
 
 impl EnrichmentActions {
-    pub fn fail(&self, error: &DomainError) {
-        self.toasts.failure(error_message(&self.i18n, error));
-    }
-
     pub fn run(&self, ids: &[EnrichmentId]) {
-        let mut started = 0;
-        for id in ids {
-            match self.portal.dispatch(Command::RunEnrichment { id: id.clone() }) {
-                Ok(_) => {
-                    started += 1;
-                    let steps = vec![
-                        Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
-                        Command::FinishEnrichmentRun {
-                            id: id.clone(),
-                            outcome: simulated_outcome(id.as_str()),
-                            enriched_customers: simulated_enriched_customers(id.as_str()),
-                        },
-                    ];
-                    continue_run(self.portal, self.i18n, self.toasts, steps);
-                }
-                Err(error) => self.fail(&error),
-            }
-        }
-        if started > 0 {
-            self.toasts.success(self.i18n.tf("data.enrichment.run_started", &[("count", &started.to_string())]), None);
-        }
+        self.0.start_runs(
+            ids,
+            |id| Command::RunEnrichment { id: id.clone() },
+            |id| {
+                vec![
+                    Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
+                    Command::FinishEnrichmentRun {
+                        id: id.clone(),
+                        outcome: simulated_outcome(id.as_str()),
+                        enriched_customers: simulated_enriched_customers(id.as_str()),
+                    },
+                ]
+            },
+            "data.enrichment.run_started",
+        );
     }
 
     pub fn cancel_run(&self, id: &EnrichmentId) {
         let command = Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Canceled, enriched_customers: 0 };
-        match self.portal.dispatch(command) {
-            Ok(_) => {
-                self.toasts.success(self.i18n.t("data.enrichment.run_canceled"), None);
-            }
-            Err(error) => self.fail(&error),
-        }
+        let _ = self.0.send(command, || self.0.i18n.t("data.enrichment.run_canceled"));
     }
 
     /// Deactivates or activates; Undo does the opposite.
     pub fn set_active(&self, ids: Vec<EnrichmentId>, active: bool) -> bool {
-        let command = |ids: Vec<EnrichmentId>, active: bool| {
-            if active { Command::ActivateEnrichments { ids } } else { Command::DeactivateEnrichments { ids } }
-        };
-        match self.portal.dispatch(command(ids.clone(), active)) {
-            Ok(events) => {
-                let this = *self;
-                let undo = Callback::new(move |_| {
-                    if let Err(error) = this.portal.dispatch(command(ids.clone(), !active)) {
-                        this.fail(&error);
-                    }
-                });
-                let key = if active { "data.enrichment.activated" } else { "data.enrichment.deactivated" };
-                self.toasts.success(self.i18n.tf(key, &[("count", &events.len().to_string())]), Some(undo));
-                true
-            }
-            Err(error) => {
-                self.fail(&error);
-                false
-            }
-        }
+        let key = if active { "data.enrichment.activated" } else { "data.enrichment.deactivated" };
+        let back = ids.clone();
+        self.0.run_with_undo(set_active(ids, active), key, move |_| Some(vec![set_active(back, !active)]))
     }
 
     /// Deletes enrichments. Administrators get Undo (restoring is theirs only).
     pub fn delete(&self, ids: Vec<EnrichmentId>) -> bool {
         let deleted: Vec<Enrichment> =
-            self.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.enrichment(id).cloned()).collect());
-        match self.portal.dispatch(Command::DeleteEnrichments { ids }) {
-            Ok(events) => {
-                let user = self.portal.current_user.get_untracked();
-                let may_restore = self.portal.workspace.with_untracked(|w| w.can(&user, Capability::Restore));
-                let this = *self;
-                let undo = may_restore.then(|| {
-                    Callback::new(move |_| {
-                        if let Err(error) = this.portal.dispatch(Command::RestoreEnrichments { enrichments: deleted.clone() }) {
-                            this.fail(&error);
-                        }
-                    })
-                });
-                self.toasts.success(self.i18n.tf("data.enrichment.deleted", &[("count", &events.len().to_string())]), undo);
-                true
-            }
-            Err(error) => {
-                self.fail(&error);
-                false
-            }
-        }
+            self.0.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.enrichment(id).cloned()).collect());
+        let may_restore = self.0.may(Capability::Restore);
+        self.0.run_with_undo(Command::DeleteEnrichments { ids }, "data.enrichment.deleted", move |_| {
+            may_restore.then(|| vec![Command::RestoreEnrichments { enrichments: deleted }])
+        })
     }
 
-    pub fn attach(&self, enrichment: &EnrichmentId, connection: &ConnectionId) -> Result<(), DomainError> {
-        self.portal.dispatch(Command::AttachConnectionToEnrichment { enrichment: enrichment.clone(), connection: connection.clone() })?;
-        self.toasts.success(self.i18n.t("data.enrichment.attached"), None);
+    pub fn attach(&self, enrichment: &EnrichmentId, connection: ConnectionId) -> Result<(), DomainError> {
+        self.0.portal.dispatch(Command::AttachConnectionToEnrichment { enrichment: enrichment.clone(), connection })?;
+        self.0.toasts.success(self.0.i18n.t("data.enrichment.attached"), None);
         Ok(())
     }
 }

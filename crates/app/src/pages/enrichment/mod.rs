@@ -1,15 +1,18 @@
 //! Data > Enrichment: "My enrichments" with provider, connection, Active/Inactive, last run,
 //! enriched customers and last refresh. Search, sort, the `?connection=` filter, Add
-//! enrichment, Run, Deactivate/Activate (one or several), Delete, and Add connection.
+//! enrichment, Run, Deactivate/Activate (one or several), Delete, and Add connection. A
+//! configuration of the data kit (`data_common`).
 
 mod actions;
 mod add;
-mod delete_dialog;
 mod pane;
 mod table;
 
-use super::data_common::filter::{connection_filter, open_from_query, FilterBanner};
-use crate::app::page_title;
+use super::data_common::actions::DataActions;
+use super::data_common::bulk::{BulkBar, BulkButton};
+use super::data_common::confirm::ConfirmDialog;
+use super::data_common::filter::{connection_filter, open_from_query};
+use super::data_common::page::{DataPage, DataPageText};
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::ui::toast::use_toasts;
@@ -18,101 +21,80 @@ use connections_domain::{Capability, EnrichmentId};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
+const TEXT: DataPageText = DataPageText {
+    title_key: "enrichment.title",
+    filtered_key: "data.enrichment.filtered",
+    show_all_key: "data.enrichment.show_all",
+    base: "/data/enrichment",
+    add_id: "add-enrichment-open",
+    add_key: "data.enrichment.add",
+    search_id: "enrichment-search",
+    search_placeholder_key: "data.enrichment.search_placeholder",
+};
+
 #[component]
 pub fn EnrichmentPage() -> impl IntoView {
-    let i18n = use_i18n();
     let portal = use_portal();
-    let actions = EnrichmentActions { portal, i18n, toasts: use_toasts() };
+    let actions = EnrichmentActions(DataActions { portal, i18n: use_i18n(), toasts: use_toasts() });
     let filter = connection_filter();
     let search = RwSignal::new(String::new());
     let selected = RwSignal::new(BTreeSet::<EnrichmentId>::new());
     let adding = RwSignal::new(false);
     let pane_open = RwSignal::new(false);
     let pane_target = RwSignal::new(None::<EnrichmentId>);
-    open_from_query(move |id| {
-        pane_target.set(Some(EnrichmentId::new(id)));
+    let open_pane = Callback::new(move |id: EnrichmentId| {
+        pane_target.set(Some(id));
         pane_open.set(true);
     });
+    open_from_query(move |id| open_pane.run(EnrichmentId::new(id)));
     let deleting = RwSignal::new(Vec::<EnrichmentId>::new());
-    let may_manage = move || {
+    let may_add = Signal::derive(move || {
         let user = portal.current_user.get();
         portal.workspace.with(|w| w.can(&user, Capability::ManageEnrichments))
-    };
-    Effect::new(move |_| {
-        portal.current_user.track();
-        selected.set(BTreeSet::new());
     });
-    let selection = move || selected.get().into_iter().collect::<Vec<_>>();
+    let names = Callback::new(move |ids: Vec<EnrichmentId>| {
+        portal.workspace.with(|w| w.enrichment_names(&ids).into_iter().map(|(_, name)| name.to_string()).collect())
+    });
     view! {
-        <section class="page data-page" aria-labelledby="page-title">
-            <h1 id="page-title">{page_title("enrichment.title")}</h1>
-            <FilterBanner filter=filter message_key="data.enrichment.filtered" clear_key="data.enrichment.show_all" base="/data/enrichment" />
-            <div class="toolbar">
-                <Show
-                    when=may_manage
-                    fallback=move || view! { <p class="note" id="viewer-note">{move || i18n.t("data.viewer_note")}</p> }
-                >
-                    <button type="button" class="primary" id="add-enrichment-open" on:click=move |_| adding.set(true)>
-                        {move || i18n.t("data.enrichment.add")}
-                    </button>
-                </Show>
-                <div class="search">
-                    <label for="enrichment-search">{move || i18n.t("data.search")}</label>
-                    <input
-                        id="enrichment-search"
-                        type="search"
-                        placeholder=move || i18n.t("data.enrichment.search_placeholder")
-                        bind:value=search
-                    />
-                </div>
-            </div>
-            <Show when=move || !selected.with(BTreeSet::is_empty)>
-                <div class="bulk-bar" role="group" aria-label=move || i18n.t("data.bulk_label")>
-                    <span id="selection-count">
-                        {move || i18n.tf("data.selected", &[("count", &selected.with(BTreeSet::len).to_string())])}
-                    </span>
-                    <button type="button" id="bulk-run" on:click=move |_| actions.run(&selection())>{move || i18n.t("data.run")}</button>
-                    <button
-                        type="button"
-                        id="bulk-deactivate"
-                        on:click=move |_| {
-                            if actions.set_active(selection(), false) {
-                                selected.set(BTreeSet::new());
-                            }
-                        }
-                    >
-                        {move || i18n.t("data.enrichment.deactivate")}
-                    </button>
-                    <button
-                        type="button"
-                        id="bulk-activate"
-                        on:click=move |_| {
-                            if actions.set_active(selection(), true) {
-                                selected.set(BTreeSet::new());
-                            }
-                        }
-                    >
-                        {move || i18n.t("data.enrichment.activate")}
-                    </button>
-                    <button type="button" class="danger" id="bulk-delete" on:click=move |_| deleting.set(selection())>
-                        {move || i18n.t("data.delete")}
-                    </button>
-                    <button type="button" on:click=move |_| selected.set(BTreeSet::new())>{move || i18n.t("data.clear_selection")}</button>
-                </div>
-            </Show>
-            <table::EnrichmentTable
-                filter=filter
-                search=search
-                selected=selected
-                actions=actions
-                open_pane=Callback::new(move |id: EnrichmentId| {
-                    pane_target.set(Some(id));
-                    pane_open.set(true);
-                })
-            />
+        <DataPage
+            text=TEXT
+            filter=filter
+            search=search
+            selected=selected
+            may_add=may_add
+            note=Signal::stored(("viewer-note", "data.viewer_note"))
+            adding=adding
+        >
+            <BulkBar selected=selected>
+                <BulkButton selected=selected id="bulk-run" label_key="data.run" act=Callback::new(move |ids: Vec<EnrichmentId>| {
+                    actions.run(&ids);
+                    false
+                }) />
+                <BulkButton
+                    selected=selected
+                    id="bulk-deactivate"
+                    label_key="data.enrichment.deactivate"
+                    act=Callback::new(move |ids| actions.set_active(ids, false))
+                />
+                <BulkButton selected=selected id="bulk-activate" label_key="data.enrichment.activate" act=Callback::new(move |ids| actions.set_active(ids, true)) />
+                <BulkButton selected=selected id="bulk-delete" label_key="data.delete" danger=true act=Callback::new(move |ids| {
+                    deleting.set(ids);
+                    false
+                }) />
+            </BulkBar>
+            <table::EnrichmentTable filter=filter search=search selected=selected actions=actions open_pane=open_pane />
             <add::AddEnrichmentPane open=adding />
             <pane::EnrichmentPane target=pane_target open=pane_open delete=deleting actions=actions />
-            <delete_dialog::DeleteEnrichmentsDialog pending=deleting selected=selected actions=actions />
-        </section>
+            <ConfirmDialog
+                id="delete-enrichments"
+                pending=deleting
+                selected=selected
+                title_key="data.enrichment.delete_title"
+                body_key="data.enrichment.delete_body"
+                confirm_key="data.delete"
+                names=names
+                confirm=Callback::new(move |ids| actions.delete(ids))
+            />
+        </DataPage>
     }
 }

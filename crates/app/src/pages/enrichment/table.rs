@@ -1,13 +1,13 @@
 //! "My enrichments": search, sort, the connection filter, a checkbox per row for the bulk
 //! actions, and Run (with its progress) on each row.
 
-use super::super::data_common::run::progress;
-use crate::ui::table::{arrange, cell, Cell, Pager, Paged, SelectAllMatching, SortHeader, SortState};
+use super::super::data_common::rows::{run_action, run_status, when_or_never, DataTable, RowSelect, RunAffordance, SelectPage};
+use crate::ui::table::{arrange, cell, Cell, Paged, SortHeader, SortState};
 use super::actions::EnrichmentActions;
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp};
+use crate::time::format_number;
 use connections_domain::{EnrichmentId, EnrichmentRow};
 use super::super::data_common::filter::ConnectionCause;
 use leptos::prelude::*;
@@ -82,71 +82,41 @@ pub fn EnrichmentTable(
     });
     let page_editable = Signal::derive(move || table.page_rows.with(|rows| rows.iter().filter(|r| r.can_edit).map(|r| r.id.clone()).collect::<Vec<_>>()));
     let matching_editable = Signal::derive(move || table.matching_ids(|r| r.can_edit.then(|| r.id.clone())));
-    let all_selected = move || {
-        let ids = page_editable.get();
-        !ids.is_empty() && selected.with(|s| ids.iter().all(|i| s.contains(i)))
-    };
     view! {
-        <SelectAllMatching selected=selected matching=matching_editable page_ids=page_editable />
-        <p class="row-count" id="enrichment-count" role="status">
-            {move || {
-                let locale = i18n.locale();
-                i18n.tf(
-                    "data.enrichment.count",
-                    &[("shown", &format_number(table.matching() as u64, locale)), ("total", &format_number(table.total() as u64, locale))],
-                )
-            }}
-        </p>
-        <Show
-            when=move || { table.matching() > 0 }
-            fallback=move || {
-                view! {
-                    <p class="empty-state" id="enrichment-empty">
-                        {move || if all.with(Vec::is_empty) { i18n.t("enrichment.empty") } else { i18n.t("data.no_match") }}
-                    </p>
-                }
-            }
+        <DataTable
+            selected=selected
+            page_editable=page_editable
+            matching_editable=matching_editable
+            matching=Signal::derive(move || table.matching())
+            total=Signal::derive(move || table.total())
+            page=table.page
+            id_prefix="enrichment-"
+            count_key="data.enrichment.count"
+            empty_key="enrichment.empty"
+            pager_key="table.pages.enrichments"
         >
-            <div class="table-scroll">
-                <table class="data" id="enrichment-list">
-                    <caption>{move || i18n.t("enrichment.mine")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="select-col">
-                                <input
-                                    type="checkbox"
-                                    id="select-all-enrichments"
-                                    aria-label=move || i18n.t("data.select_all")
-                                    prop:checked=all_selected
-                                    on:change=move |ev| {
-                                        let ids = page_editable.get();
-                                        if event_target_checked(&ev) {
-                                            selected.update(|s| s.extend(ids));
-                                        } else {
-                                            selected.update(|s| s.retain(|id| !ids.contains(id)));
-                                        }
-                                    }
-                                />
-                            </th>
-                            <SortHeader sort=sort page=table.page key=Column::Name label_key="enrichment.col.name" />
-                            <SortHeader sort=sort page=table.page key=Column::Provider label_key="enrichment.col.provider" />
-                            <SortHeader sort=sort page=table.page key=Column::Connection label_key="enrichment.col.connection" />
-                            <SortHeader sort=sort page=table.page key=Column::Status label_key="enrichment.col.status" />
-                            <SortHeader sort=sort page=table.page key=Column::LastRun label_key="data.enrichment.last_run" />
-                            <SortHeader sort=sort page=table.page key=Column::Enriched label_key="enrichment.col.enriched" />
-                            <SortHeader sort=sort page=table.page key=Column::LastRefresh label_key="enrichment.col.last_refresh" />
-                            <th scope="col">{move || i18n.t("data.actions")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || table.page_ids(|r: &EnrichmentRow| &r.id) key=|id| id.clone() let:id>
-                            <EnrichmentRowView row=table.row(id, |r: &EnrichmentRow| &r.id) selected=selected actions=actions open_pane=open_pane />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <Pager total=Signal::derive(move || table.matching()) page=table.page id_prefix="enrichment-" label_key="table.pages.enrichments" />
-        </Show>
+            <table class="data" id="enrichment-list">
+                <caption>{move || i18n.t("enrichment.mine")}</caption>
+                <thead>
+                    <tr>
+                        <SelectPage id="select-all-enrichments" selected=selected page_ids=page_editable />
+                        <SortHeader sort=sort page=table.page key=Column::Name label_key="enrichment.col.name" />
+                        <SortHeader sort=sort page=table.page key=Column::Provider label_key="enrichment.col.provider" />
+                        <SortHeader sort=sort page=table.page key=Column::Connection label_key="enrichment.col.connection" />
+                        <SortHeader sort=sort page=table.page key=Column::Status label_key="enrichment.col.status" />
+                        <SortHeader sort=sort page=table.page key=Column::LastRun label_key="data.enrichment.last_run" />
+                        <SortHeader sort=sort page=table.page key=Column::Enriched label_key="enrichment.col.enriched" />
+                        <SortHeader sort=sort page=table.page key=Column::LastRefresh label_key="enrichment.col.last_refresh" />
+                        <th scope="col">{move || i18n.t("data.actions")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || table.page_ids(|r: &EnrichmentRow| &r.id) key=|id| id.clone() let:id>
+                        <EnrichmentRowView row=table.row(id, |r: &EnrichmentRow| &r.id) selected=selected actions=actions open_pane=open_pane />
+                    </For>
+                </tbody>
+            </table>
+        </DataTable>
     }
 }
 
@@ -163,7 +133,7 @@ fn EnrichmentRowView(
     let dom_id = format!("enrichment-{}", first.id);
     let connection = cell(row, |r| r.connection.as_ref().map(|c| c.display_name.clone()));
     let status = cell(row, |r| Some(r.status));
-    let running = cell(row, |r| r.status.is_running());
+    let run = cell(row, |r| RunAffordance { can_edit: r.can_edit, can_run: r.can_run, can_cancel: r.can_cancel });
     let cause_id = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.id.to_string()));
     let cause_name = cell(row, |r| r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| c.display_name.clone()));
     let can_edit = cell(row, |r| r.can_edit);
@@ -174,25 +144,7 @@ fn EnrichmentRowView(
     let provider = cell(row, |r| r.provider_name.to_string());
     view! {
         <tr id=dom_id class:inactive=move || !active.get() class:selected=move || selected.with(|s| s.contains(&id.get_value()))>
-            <td class="select-col">
-                <input
-                    type="checkbox"
-                    class="row-select"
-                    disabled=move || !can_edit.get()
-                    aria-label=move || i18n.tf("data.select_row", &[("name", &name.get())])
-                    prop:checked=move || selected.with(|s| s.contains(&id.get_value()))
-                    on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        selected.update(|s| {
-                            if checked {
-                                s.insert(id.get_value());
-                            } else {
-                                s.remove(&id.get_value());
-                            }
-                        })
-                    }
-                />
-            </td>
+            <RowSelect selected=selected id=first.id.clone() enabled=can_edit.into() name=name.into() />
             <th scope="row" class="name-cell">
                 <button type="button" class="link-button open-enrichment" on:click=move |_| open_pane.run(id.get_value())>
                     {move || name.get()}
@@ -211,46 +163,13 @@ fn EnrichmentRowView(
                 </span>
             </td>
             <td data-label=move || i18n.t("data.enrichment.last_run") class="status-cell">
-                {move || {
-                    status
-                        .get()
-                        .map(|status| {
-                            view! {
-                                <span class=labels::run_status_class(status)>{move || i18n.t(labels::run_status(status))}</span>
-                                {progress(status)
-                                    .map(|(value, max)| {
-                                        view! { <progress value=value max=max aria-label=move || i18n.t("data.run_progress")></progress> }
-                                    })}
-                            }
-                        })
-                }}
+                {move || status.get().map(|status| run_status(&i18n, status))}
                 <ConnectionCause id=cause_id name=cause_name />
             </td>
             <td data-label=move || i18n.t("enrichment.col.enriched") class="number">{move || format_number(enriched.get(), i18n.locale())}</td>
-            <td data-label=move || i18n.t("enrichment.col.last_refresh")>{move || last.get().map(|at| format_timestamp(at, i18n.locale())).unwrap_or_else(|| i18n.t("common.never"))}</td>
+            <td data-label=move || i18n.t("enrichment.col.last_refresh")>{move || when_or_never(&i18n, last.get())}</td>
             <td class="actions-cell">
-                {move || {
-                    let running = running.get();
-                    can_edit
-                        .get()
-                        .then(|| {
-                            if running {
-                                view! {
-                                    <button type="button" class="row-cancel" on:click=move |_| actions.cancel_run(&id.get_value())>
-                                        {move || i18n.t("data.cancel_run")}
-                                    </button>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <button type="button" class="row-run" disabled=move || !active.get() on:click=move |_| actions.run(&[id.get_value()])>
-                                        {move || i18n.t("data.run")}
-                                    </button>
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
+                {move || run_action(&i18n, run.get(), move || actions.run(&[id.get_value()]), move || actions.cancel_run(&id.get_value()))}
             </td>
         </tr>
     }

@@ -1,134 +1,76 @@
-//! What the export actions send, and what they say afterwards. Every change goes through
-//! `Portal::dispatch`; the toasts carry Undo where the domain has an inverse command.
+//! What the export actions send, and what they say afterwards (through the data kit).
 
-use super::super::data_common::run::{continue_run, simulated_outcome};
-use crate::errors::error_message;
-use crate::i18n::I18n;
-use crate::state::Portal;
-use crate::ui::toast::Toasts;
-use connections_domain::{Capability, Command, ConnectionId, Event, EventKind, Export, ExportId, RunOutcome};
+use super::super::data_common::actions::DataActions;
+use super::super::data_common::run::simulated_outcome;
+use connections_domain::{Capability, Command, ConnectionId, DomainError, EventKind, Export, ExportId, NewExport, RunOutcome};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct ExportActions {
-    pub portal: Portal,
-    pub i18n: I18n,
-    pub toasts: Toasts,
-}
+pub struct ExportActions(pub DataActions);
 
 impl ExportActions {
-    fn fail(&self, error: &connections_domain::DomainError) {
-        self.toasts.failure(error_message(&self.i18n, error));
-    }
-
     /// Starts a simulated run: Queued now, Processing and then the outcome on timers.
     pub fn run(&self, ids: &[ExportId]) {
-        let mut started = 0;
-        for id in ids {
-            match self.portal.dispatch(Command::RunExport { id: id.clone() }) {
-                Ok(_) => {
-                    started += 1;
-                    let steps = vec![
-                        Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Processing },
-                        Command::FinishExportRun { id: id.clone(), outcome: simulated_outcome(id.as_str()) },
-                    ];
-                    continue_run(self.portal, self.i18n, self.toasts, steps);
-                }
-                Err(error) => self.fail(&error),
-            }
-        }
-        if started > 0 {
-            self.toasts.success(self.i18n.tf("data.export.run_started", &[("count", &started.to_string())]), None);
-        }
+        self.0.start_runs(
+            ids,
+            |id| Command::RunExport { id: id.clone() },
+            |id| {
+                vec![
+                    Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Processing },
+                    Command::FinishExportRun { id: id.clone(), outcome: simulated_outcome(id.as_str()) },
+                ]
+            },
+            "data.export.run_started",
+        );
     }
 
     /// Stops a run that is going (or stuck after a reload).
     pub fn cancel_run(&self, id: &ExportId) {
-        match self.portal.dispatch(Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Canceled }) {
-            Ok(_) => {
-                self.toasts.success(self.i18n.t("data.export.run_canceled"), None);
-            }
-            Err(error) => self.fail(&error),
-        }
+        let _ = self.0.send(Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Canceled }, || self.0.i18n.t("data.export.run_canceled"));
     }
 
     /// Detaches the connection; Undo attaches each export to its former connection again.
     pub fn detach(&self, ids: Vec<ExportId>) -> bool {
-        match self.portal.dispatch(Command::DetachConnection { exports: ids }) {
-            Ok(events) => {
-                let previous: Vec<(ExportId, ConnectionId)> = events
+        self.0.run_with_undo(Command::DetachConnection { exports: ids }, "data.export.detached", |events| {
+            Some(
+                events
                     .iter()
                     .filter_map(|e| match &e.kind {
-                        EventKind::ExportDetached { id, connection, .. } => Some((id.clone(), connection.clone())),
+                        EventKind::ExportDetached { id, connection, .. } => {
+                            Some(Command::AttachConnectionToExport { export: id.clone(), connection: connection.clone() })
+                        }
                         _ => None,
                     })
-                    .collect();
-                let this = *self;
-                let undo = Callback::new(move |_| {
-                    for (export, connection) in previous.clone() {
-                        if let Err(error) = this.portal.dispatch(Command::AttachConnectionToExport { export, connection }) {
-                            this.fail(&error);
-                            return;
-                        }
-                    }
-                });
-                self.toasts.success(self.i18n.tf("data.export.detached", &[("count", &events.len().to_string())]), Some(undo));
-                true
-            }
-            Err(error) => {
-                self.fail(&error);
-                false
-            }
-        }
+                    .collect(),
+            )
+        })
     }
 
-    pub fn attach(&self, export: &ExportId, connection: &ConnectionId) -> Result<Vec<Event>, connections_domain::DomainError> {
-        let result = self.portal.dispatch(Command::AttachConnectionToExport { export: export.clone(), connection: connection.clone() });
-        if result.is_ok() {
-            self.toasts.success(self.i18n.t("data.export.attached"), None);
-        }
-        result
+    pub fn attach(&self, export: &ExportId, connection: ConnectionId) -> Result<(), DomainError> {
+        let command = Command::AttachConnectionToExport { export: export.clone(), connection };
+        self.0.portal.dispatch(command)?;
+        self.0.toasts.success(self.0.i18n.t("data.export.attached"), None);
+        Ok(())
     }
 
     /// Removes exports. Administrators get Undo (restoring is theirs only).
     pub fn remove(&self, ids: Vec<ExportId>) -> bool {
-        let removed: Vec<Export> =
-            self.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.export(id).cloned()).collect());
-        match self.portal.dispatch(Command::RemoveExports { ids }) {
-            Ok(events) => {
-                let user = self.portal.current_user.get_untracked();
-                let may_restore = self.portal.workspace.with_untracked(|w| w.can(&user, Capability::Restore));
-                let this = *self;
-                let undo = may_restore.then(|| {
-                    Callback::new(move |_| {
-                        if let Err(error) = this.portal.dispatch(Command::RestoreExports { exports: removed.clone() }) {
-                            this.fail(&error);
-                        }
-                    })
-                });
-                self.toasts.success(self.i18n.tf("data.export.removed", &[("count", &events.len().to_string())]), undo);
-                true
-            }
-            Err(error) => {
-                self.fail(&error);
-                false
-            }
-        }
+        let removed: Vec<Export> = self.0.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.export(id).cloned()).collect());
+        let may_restore = self.0.may(Capability::Restore);
+        self.0.run_with_undo(Command::RemoveExports { ids }, "data.export.removed", move |_| {
+            may_restore.then(|| vec![Command::RestoreExports { exports: removed }])
+        })
     }
 
     /// Creates a copy on the same connection, named "<name> (copy)".
     pub fn duplicate(&self, id: &ExportId) {
-        let Some(export) = self.portal.workspace.with_untracked(|w| w.export(id).cloned()) else { return };
+        let Some(export) = self.0.portal.workspace.with_untracked(|w| w.export(id).cloned()) else { return };
         let Some(connection) = export.connection.clone() else {
-            self.fail(&connections_domain::DomainError::ExportDetached(id.clone()));
+            self.0.fail(&DomainError::ExportDetached(id.clone()));
             return;
         };
-        let name = self.i18n.tf("data.export.copy_name", &[("name", export.name.as_str())]);
-        match self.portal.dispatch(Command::CreateExport(connections_domain::NewExport { name: name.clone(), kind: export.kind, connection, schedule: export.schedule })) {
-            Ok(_) => {
-                self.toasts.success(self.i18n.tf("data.export.duplicated", &[("name", &name)]), None);
-            }
-            Err(error) => self.fail(&error),
-        }
+        let name = self.0.i18n.tf("data.export.copy_name", &[("name", export.name.as_str())]);
+        let command = Command::CreateExport(NewExport { name: name.clone(), kind: export.kind, connection, schedule: export.schedule });
+        let _ = self.0.send(command, || self.0.i18n.tf("data.export.duplicated", &[("name", &name)]));
     }
 }

@@ -1,24 +1,22 @@
 //! Add export: the connection comes from those the signed-in user may use (a contributor sees
 //! only connections shared with contributors), grouped by type; then name, kind and schedule.
 
-use super::super::data_common::field::{has_error, new_errors, FieldMessage};
-use super::super::data_common::picker::ConnectionPicker;
-use super::form::{ExportDraft, ExportFields};
-use crate::errors::{error_message, name_error_message};
+use super::super::data_common::field::FormState;
+use super::super::data_common::pane::{connection_problem, AddForm, ConnectionField, SidePane};
+use super::form::{schedule_field, ExportDraft, ExportFields};
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
-use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{Category, Command, ConnectionId, DomainError, EventKind, ExportId, ExportKind, Schedule};
+use connections_domain::{Category, Command, ConnectionId, EventKind, ExportId, ExportKind, NewExport, Schedule};
 use leptos::prelude::*;
 
-#[component]
 /// - `created`: told the new export's id, so the list can show the page it is on.
+#[component]
 pub fn AddExportPane(open: RwSignal<bool>, created: Callback<ExportId>) -> impl IntoView {
     view! {
-        <Modal open=open labelled_by="add-export-title" id="add-export" class="side-pane">
+        <SidePane id="add-export" open=open>
             <AddExportForm open=open created=created />
-        </Modal>
+        </SidePane>
     }
 }
 
@@ -33,17 +31,13 @@ fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl Into
     });
     let connection = RwSignal::new(String::new());
     let draft = ExportDraft::new(String::new(), ExportKind::Segment, Schedule::WithEachRefresh);
-    let errors = new_errors();
-    let form_error = RwSignal::new(None::<String>);
-
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        errors.set(Default::default());
-        form_error.set(None);
-        let command = Command::CreateExport(connections_domain::NewExport {
+    let form = FormState::new();
+    let save = Callback::new(move |()| {
+        let picked = connection.get_untracked();
+        let command = Command::CreateExport(NewExport {
             name: draft.name.get_untracked(),
             kind: draft.kind.get_untracked(),
-            connection: ConnectionId::new(connection.get_untracked()),
+            connection: ConnectionId::new(picked.clone()),
             schedule: draft.schedule_value(),
         });
         match portal.dispatch(command) {
@@ -58,53 +52,23 @@ fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl Into
                 }
             }
             Err(error) => {
-                let mut map = std::collections::BTreeMap::new();
-                match &error {
-                    DomainError::InvalidName(e) => {
-                        map.insert("name", name_error_message(&i18n, e));
-                    }
-                    DomainError::InvalidSchedule => {
-                        map.insert("hours", error_message(&i18n, &error));
-                    }
-                    DomainError::NotFound(_) if connection.get_untracked().is_empty() => {
-                        map.insert("connection", i18n.t("data.export.choose_connection"));
-                    }
-                    DomainError::NotFound(_) | DomainError::ConnectionNotShared(_) | DomainError::WrongCategory { .. } => {
-                        map.insert("connection", error_message(&i18n, &error));
-                    }
-                    _ => form_error.set(Some(error_message(&i18n, &error))),
+                if !connection_problem(&form, &picked, "data.export.choose_connection", &error) {
+                    form.refuse(error, schedule_field);
                 }
-                errors.set(map);
             }
         }
-    };
-
+    });
     view! {
-        <form class="pane-form" on:submit=save novalidate>
-            <h2 id="add-export-title">{move || i18n.t("data.export.add")}</h2>
-            <p class="muted">{move || i18n.t("data.export.add_intro")}</p>
-            <div class="form-field">
-                <label for="add-export-connection">{move || i18n.t("data.export.connection")}</label>
-                <ConnectionPicker
-                    id="add-export-connection"
-                    choices=choices
-                    value=connection
-                    error_id="add-export-connection-error"
-                    invalid=has_error(errors, "connection")
-                />
-                <Show when=move || choices.with(Vec::is_empty)>
-                    <p class="hint" id="no-connection-hint">{move || i18n.t("data.export.contact_admin")}</p>
-                </Show>
-                <FieldMessage errors=errors key="connection" id="add-export-connection-error" />
-            </div>
-            <ExportFields draft=draft errors=errors prefix="add-export" />
-            <Show when=move || form_error.get().is_some()>
-                <p class="form-error" role="alert">{move || form_error.get().unwrap_or_default()}</p>
-            </Show>
-            <div class="dialog-actions">
-                <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
-                <button type="submit" class="primary" id="add-export-save">{move || i18n.t("data.save")}</button>
-            </div>
-        </form>
+        <AddForm id="add-export" open=open title_key="data.export.add" intro_key="data.export.add_intro" form=form save=save>
+            <ConnectionField
+                id="add-export-connection"
+                label_key="data.export.connection"
+                choices=choices
+                value=connection
+                form=form
+                hint_id="no-connection-hint"
+            />
+            <ExportFields draft=draft errors=form.fields prefix="add-export" />
+        </AddForm>
     }
 }

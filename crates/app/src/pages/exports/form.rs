@@ -1,9 +1,9 @@
 //! The fields an export is made of (name, kind, schedule), shared by Add export and the export
 //! pane. Values stay in signals, so nothing typed is lost when Save is refused.
 
-use super::super::data_common::field::{has_error, FieldErrors, FieldMessage};
+use super::super::data_common::field::{has_error, radio, FieldErrors, FieldMessage, TextField};
 use crate::i18n::use_i18n;
-use connections_domain::{ExportKind, Schedule};
+use connections_domain::{DomainError, ExportKind, Schedule};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,55 +50,25 @@ impl ExportDraft {
     }
 }
 
+/// The field of the name and schedule refusals (for `FormState::refuse`).
+pub fn schedule_field(error: &DomainError) -> Option<&'static str> {
+    match error {
+        DomainError::InvalidName(_) => Some("name"),
+        DomainError::InvalidSchedule => Some("hours"),
+        _ => None,
+    }
+}
+
 /// Name, kind and schedule inputs. `prefix` keeps ids unique when two forms exist.
 #[component]
 pub fn ExportFields(draft: ExportDraft, errors: FieldErrors, prefix: &'static str, #[prop(optional)] read_only: bool) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |part: &str| format!("{prefix}-{part}");
-    let kind_radio = move |kind: ExportKind, key: &'static str, part: &'static str| {
-        view! {
-            <label class="choice-label">
-                <input
-                    type="radio"
-                    name=id("kind")
-                    id=id(part)
-                    disabled=read_only
-                    prop:checked=move || draft.kind.get() == kind
-                    on:change=move |_| draft.kind.set(kind)
-                />
-                {move || i18n.t(key)}
-            </label>
-        }
-    };
-    let schedule_radio = move |choice: ScheduleChoice, key: &'static str, part: &'static str| {
-        view! {
-            <label class="choice-label">
-                <input
-                    type="radio"
-                    name=id("schedule")
-                    id=id(part)
-                    disabled=read_only
-                    prop:checked=move || draft.schedule.get() == choice
-                    on:change=move |_| draft.schedule.set(choice)
-                />
-                {move || i18n.t(key)}
-            </label>
-        }
-    };
+    let kind_radio = move |kind: ExportKind, key: &'static str, part: &'static str| radio(i18n, draft.kind, kind, id("kind"), id(part), key, read_only);
+    let schedule_radio =
+        move |choice: ScheduleChoice, key: &'static str, part: &'static str| radio(i18n, draft.schedule, choice, id("schedule"), id(part), key, read_only);
     view! {
-        <div class="form-field">
-            <label for=id("name")>{move || i18n.t("data.export.name")}</label>
-            <input
-                id=id("name")
-                type="text"
-                autocomplete="off"
-                readonly=read_only
-                aria-invalid=move || has_error(errors, "name").get().to_string()
-                aria-describedby=id("name-error")
-                bind:value=draft.name
-            />
-            <FieldMessage errors=errors key="name" id=id("name-error") />
-        </div>
+        <TextField id=id("name") label_key="data.export.name" value=draft.name errors=errors key="name" read_only=read_only />
         <fieldset class="form-field">
             <legend>{move || i18n.t("data.export.kind")}</legend>
             {kind_radio(ExportKind::DataOut, "export_kind.data_out", "kind-data-out")}

@@ -1,13 +1,12 @@
 //! The export list: search, sort by any column, the connection filter, a checkbox per row for
 //! the bulk actions, and Run (with its progress) on each row.
 
-use super::super::data_common::run::progress;
-use crate::ui::table::{page_range, PAGE_SIZE, Pager, SelectAllMatching, SortHeader, SortState};
+use super::super::data_common::rows::{run_action, run_status, when_or_never, DataTable, RowSelect, RunAffordance, SelectPage};
+use crate::ui::table::{page_range, SortHeader, SortState, PAGE_SIZE};
 use super::actions::ExportActions;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp};
 use connections_domain::{ConnectionId, ExportColumn, ExportId, ExportListing, ExportQuery, ExportRow, RunStatus};
 use super::super::data_common::filter::connection_cause;
 use leptos::prelude::*;
@@ -83,73 +82,43 @@ pub fn ExportTable(
         let viewer = portal.current_user.get();
         listing.with(|l| portal.workspace.with(|w| w.manageable_exports(&viewer, &l.ids(w))))
     });
-    let all_selected = move || {
-        let ids = page_editable.get();
-        !ids.is_empty() && selected.with(|s| ids.iter().all(|i| s.contains(i)))
-    };
     let row = move |id: ExportId| Memo::new(move |_| page_rows.with(|rows| rows.iter().find(|r| r.id == id).cloned()));
 
     view! {
-        <SelectAllMatching selected=selected matching=matching_editable page_ids=page_editable />
-        <p class="row-count" id="export-count" role="status">
-            {move || {
-                let locale = i18n.locale();
-                i18n.tf(
-                    "data.export.count",
-                    &[("shown", &format_number(matching.get() as u64, locale)), ("total", &format_number(listing.with(ExportListing::total) as u64, locale))],
-                )
-            }}
-        </p>
-        <Show
-            when=move || { matching.get() > 0 }
-            fallback=move || {
-                view! {
-                    <p class="empty-state" id="export-empty">
-                        {move || if listing.with(|l| l.total() == 0) { i18n.t("exports.empty") } else { i18n.t("data.no_match") }}
-                    </p>
-                }
-            }
+        <DataTable
+            selected=selected
+            page_editable=page_editable
+            matching_editable=matching_editable
+            matching=matching.into()
+            total=Signal::derive(move || listing.with(ExportListing::total))
+            page=page
+            id_prefix="export-"
+            count_key="data.export.count"
+            empty_key="exports.empty"
+            pager_key="table.pages.exports"
         >
-            <div class="table-scroll">
-                <table class="data" id="export-list">
-                    <caption class="visually-hidden">{move || i18n.t("exports.title")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="select-col">
-                                <input
-                                    type="checkbox"
-                                    id="select-all-exports"
-                                    aria-label=move || i18n.t("data.select_all")
-                                    prop:checked=all_selected
-                                    on:change=move |ev| {
-                                        let ids = page_editable.get();
-                                        if event_target_checked(&ev) {
-                                            selected.update(|s| s.extend(ids));
-                                        } else {
-                                            selected.update(|s| s.retain(|id| !ids.contains(id)));
-                                        }
-                                    }
-                                />
-                            </th>
-                            <SortHeader sort=sort page=page key=ExportColumn::Name label_key="exports.col.name" />
-                            <SortHeader sort=sort page=page key=ExportColumn::Connection label_key="exports.col.connection" />
-                            <SortHeader sort=sort page=page key=ExportColumn::Type label_key="exports.col.type" />
-                            <SortHeader sort=sort page=page key=ExportColumn::Status label_key="exports.col.status" />
-                            <SortHeader sort=sort page=page key=ExportColumn::Schedule label_key="exports.col.schedule" />
-                            <SortHeader sort=sort page=page key=ExportColumn::LastRefreshed label_key="exports.col.last_refreshed" />
-                            <SortHeader sort=sort page=page key=ExportColumn::Permissions label_key="exports.col.permissions" />
-                            <th scope="col">{move || i18n.t("data.actions")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || page_ids.get() key=|id| id.clone() let:id>
-                            <ExportRowView row=row(id) selected=selected actions=actions open_pane=open_pane />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <Pager total=matching.into() page=page id_prefix="export-" label_key="table.pages.exports" />
-        </Show>
+            <table class="data" id="export-list">
+                <caption class="visually-hidden">{move || i18n.t("exports.title")}</caption>
+                <thead>
+                    <tr>
+                        <SelectPage id="select-all-exports" selected=selected page_ids=page_editable />
+                        <SortHeader sort=sort page=page key=ExportColumn::Name label_key="exports.col.name" />
+                        <SortHeader sort=sort page=page key=ExportColumn::Connection label_key="exports.col.connection" />
+                        <SortHeader sort=sort page=page key=ExportColumn::Type label_key="exports.col.type" />
+                        <SortHeader sort=sort page=page key=ExportColumn::Status label_key="exports.col.status" />
+                        <SortHeader sort=sort page=page key=ExportColumn::Schedule label_key="exports.col.schedule" />
+                        <SortHeader sort=sort page=page key=ExportColumn::LastRefreshed label_key="exports.col.last_refreshed" />
+                        <SortHeader sort=sort page=page key=ExportColumn::Permissions label_key="exports.col.permissions" />
+                        <th scope="col">{move || i18n.t("data.actions")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || page_ids.get() key=|id| id.clone() let:id>
+                        <ExportRowView row=row(id) selected=selected actions=actions open_pane=open_pane />
+                    </For>
+                </tbody>
+            </table>
+        </DataTable>
     }
 }
 
@@ -163,32 +132,15 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
     let Some(first) = row.get_untracked() else { return ().into_any() };
     let id = StoredValue::new(first.id.clone());
     let dom_id = format!("export-{}", first.id);
-    let can_edit = move || row.with(|r| r.as_ref().is_some_and(|r| r.can_edit));
+    let can_edit = Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|r| r.can_edit)));
+    let name = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default()));
     let is_selected = move || selected.with(|s| s.contains(&id.get_value()));
     view! {
         <tr id=dom_id class:detached=move || row.with(|r| r.as_ref().is_some_and(|r| r.connection.is_none())) class:selected=is_selected>
-            <td class="select-col">
-                <input
-                    type="checkbox"
-                    class="row-select"
-                    disabled=move || !can_edit()
-                    aria-label=move || row.with(|r| i18n.tf("data.select_row", &[("name", r.as_ref().map_or("", |r| r.name.as_str()))]))
-                    prop:checked=is_selected
-                    on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        selected.update(|s| {
-                            if checked {
-                                s.insert(id.get_value());
-                            } else {
-                                s.remove(&id.get_value());
-                            }
-                        })
-                    }
-                />
-            </td>
+            <RowSelect selected=selected id=first.id.clone() enabled=can_edit name=name />
             <th scope="row" class="name-cell">
                 <button type="button" class="link-button open-export" on:click=move |_| open_pane.run(id.get_value())>
-                    {move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())}
+                    {move || name.get()}
                 </button>
             </th>
             {move || row.with(|r| r.as_ref().map(|r| cells(&i18n, r, actions)))}
@@ -201,39 +153,21 @@ fn ExportRowView(row: Memo<Option<ExportRow>>, selected: RwSignal<BTreeSet<Expor
 fn cells(i18n: &I18n, r: &ExportRow, actions: ExportActions) -> impl IntoView {
     let i18n = *i18n;
     let id = StoredValue::new(r.id.clone());
-    let locale = i18n.locale();
     let connection = match &r.connection {
         None => view! { <span class="badge no-connection">{i18n.t("exports.no_connection")}</span> }.into_any(),
         Some(c) => view! { <span>{c.display_name.clone()}</span> }.into_any(),
     };
     let type_name = r.connection.as_ref().map(|c| c.type_name).unwrap_or_default();
     let cause = r.connection.as_ref().filter(|_| r.failed_on_connection).map(|c| connection_cause(&i18n, &c.id, &c.display_name));
-    let progress_bar = progress(r.status).map(|(value, max)| view! { <progress value=value max=max aria-label=i18n.t("data.run_progress")></progress> });
     let (schedule_key, hours) = labels::schedule(&r.schedule);
-    let last = r.last_refreshed.map(|at| format_timestamp(at, locale)).unwrap_or_else(|| i18n.t("common.never"));
-    let action = r.can_edit.then(|| {
-        if r.status.is_running() {
-            view! {
-                <button type="button" class="row-cancel" on:click=move |_| actions.cancel_run(&id.get_value())>
-                    {i18n.t("data.cancel_run")}
-                </button>
-            }
-            .into_any()
-        } else {
-            view! {
-                <button type="button" class="row-run" disabled=!r.active on:click=move |_| actions.run(&[id.get_value()])>
-                    {i18n.t("data.run")}
-                </button>
-            }
-            .into_any()
-        }
-    });
+    let last = when_or_never(&i18n, r.last_refreshed);
+    let run = RunAffordance { can_edit: r.can_edit, can_run: r.can_run, can_cancel: r.can_cancel };
+    let action = run_action(&i18n, run, move || actions.run(&[id.get_value()]), move || actions.cancel_run(&id.get_value()));
     view! {
         <td data-label=i18n.t("exports.col.connection") class="connection-cell">{connection}</td>
         <td data-label=i18n.t("exports.col.type")>{type_name}</td>
         <td data-label=i18n.t("exports.col.status") class="status-cell">
-            <span class=labels::run_status_class(r.status)>{i18n.t(labels::run_status(r.status))}</span>
-            {progress_bar}
+            {run_status(&i18n, r.status)}
             {cause}
         </td>
         <td data-label=i18n.t("exports.col.schedule")>{i18n.tf(schedule_key, &[("hours", &hours.to_string())])}</td>

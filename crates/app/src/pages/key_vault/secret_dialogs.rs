@@ -1,13 +1,12 @@
 //! Rotate (a new version; connections that use the secret pick it up) and Delete (refused
 //! while connections use the secret — the refusal names them).
 
-use super::super::data_common::field::{has_error, new_errors, FieldMessage};
-use crate::errors::{error_message, field_error_message};
+use super::super::data_common::field::{FormMessage, FormState, TextField};
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::ui::modal::Modal;
 use crate::ui::toast::use_toasts;
-use connections_domain::{Command, DomainError, EventKind, SecretInput, SecretName};
+use connections_domain::{Command, EventKind, SecretInput, SecretName};
 use leptos::prelude::*;
 
 /// An `open` signal that follows `target` and clears it when the dialog closes.
@@ -35,21 +34,18 @@ pub fn RotateSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
     let toasts = use_toasts();
     let open = open_while_some(target);
     let value = RwSignal::new(String::new());
-    let errors = new_errors();
-    let form_error = RwSignal::new(None::<String>);
+    let form = FormState::new();
     Effect::new(move |_| {
         if open.get() {
             value.set(String::new());
-            errors.set(Default::default());
-            form_error.set(None);
+            form.clear();
         }
     });
     let name = move || target.get().map(|n| n.to_string()).unwrap_or_default();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(secret) = target.get_untracked() else { return };
-        errors.set(Default::default());
-        form_error.set(None);
+        form.clear();
         match portal.dispatch(Command::RotateSecret { name: secret.clone(), value: SecretInput::new(value.get_untracked()) }) {
             Ok(events) => {
                 let version = events
@@ -63,10 +59,7 @@ pub fn RotateSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
                 open.set(false);
                 toasts.success(i18n.tf("kv.rotated", &[("name", secret.as_str()), ("version", &version.to_string())]), None);
             }
-            Err(DomainError::InvalidFields(map)) => {
-                errors.set(map.get("value").map(|e| ("value", field_error_message(&i18n, e))).into_iter().collect())
-            }
-            Err(error) => form_error.set(Some(error_message(&i18n, &error))),
+            Err(error) => form.refuse_fields(error, &["value"], |_| None),
         }
     };
     view! {
@@ -74,21 +67,16 @@ pub fn RotateSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
             <form on:submit=submit novalidate>
                 <h2 id="rotate-title">{move || i18n.tf("kv.rotate_title", &[("name", &name())])}</h2>
                 <p>{move || i18n.t("kv.rotate_body")}</p>
-                <div class="form-field">
-                    <label for="rotate-value">{move || i18n.t("kv.new_value")}</label>
-                    <input
-                        id="rotate-value"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-invalid=move || has_error(errors, "value").get().to_string()
-                        aria-describedby="rotate-value-error"
-                        bind:value=value
-                    />
-                    <FieldMessage errors=errors key="value" id="rotate-value-error" />
-                </div>
-                <Show when=move || form_error.get().is_some()>
-                    <p class="form-error" role="alert">{move || form_error.get().unwrap_or_default()}</p>
-                </Show>
+                <TextField
+                    id="rotate-value"
+                    label_key="kv.new_value"
+                    value=value
+                    errors=form.fields
+                    key="value"
+                    input_type="password"
+                    autocomplete="new-password"
+                />
+                <FormMessage form=form />
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
                     <button type="submit" class="primary" id="rotate-confirm">{move || i18n.t("kv.rotate")}</button>
@@ -104,10 +92,10 @@ pub fn DeleteSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
     let portal = use_portal();
     let toasts = use_toasts();
     let open = open_while_some(target);
-    let refusal = RwSignal::new(None::<String>);
+    let refusal = FormState::new();
     Effect::new(move |_| {
         if open.get() {
-            refusal.set(None);
+            refusal.clear();
         }
     });
     let name = move || target.get().map(|n| n.to_string()).unwrap_or_default();
@@ -118,16 +106,14 @@ pub fn DeleteSecretDialog(target: RwSignal<Option<SecretName>>) -> impl IntoView
                 open.set(false);
                 toasts.success(i18n.tf("kv.secret_deleted", &[("name", secret.as_str())]), None);
             }
-            Err(error) => refusal.set(Some(error_message(&i18n, &error))),
+            Err(error) => refusal.refuse(error, |_| None),
         }
     };
     view! {
         <Modal open=open labelled_by="delete-secret-title" id="delete-secret-dialog" class="dialog">
             <h2 id="delete-secret-title">{move || i18n.tf("kv.delete_title", &[("name", &name())])}</h2>
             <p>{move || i18n.t("kv.delete_body")}</p>
-            <Show when=move || refusal.get().is_some()>
-                <p class="form-error" role="alert" id="delete-secret-error">{move || refusal.get().unwrap_or_default()}</p>
-            </Show>
+            <FormMessage form=refusal id="delete-secret-error" />
             <div class="dialog-actions">
                 <button type="button" on:click=move |_| open.set(false)>{move || i18n.t("common.cancel")}</button>
                 <button type="button" class="danger" id="delete-secret-confirm" on:click=confirm>{move || i18n.t("data.delete")}</button>

@@ -1,9 +1,9 @@
 //! The vault's secrets: add one, and per secret Rotate, Mark unreachable/reachable and Delete.
 //! The list shows names, versions, dates and which connections use each secret — never values.
 
-use super::super::data_common::field::{has_error, new_errors, FieldMessage};
+use super::super::data_common::field::{FormMessage, FormState, TextField};
 use super::secret_dialogs::{DeleteSecretDialog, RotateSecretDialog};
-use crate::errors::{error_message, field_error_message};
+use crate::errors::error_message;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::time::format_timestamp;
@@ -33,12 +33,10 @@ fn AddSecretForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     // Held only until it is sent; the page never shows it again.
     let value = RwSignal::new(String::new());
-    let errors = new_errors();
-    let form_error = RwSignal::new(None::<String>);
+    let form = FormState::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Default::default());
-        form_error.set(None);
+        form.clear();
         let command = Command::AddSecret { name: name.get_untracked(), value: SecretInput::new(value.get_untracked()) };
         match portal.dispatch(command) {
             Ok(_) => {
@@ -46,57 +44,26 @@ fn AddSecretForm() -> impl IntoView {
                 name.set(String::new());
                 value.set(String::new());
             }
-            Err(DomainError::InvalidFields(map)) => errors.set(
-                map.iter()
-                    .filter_map(|(key, error)| {
-                        let key = match key.as_str() {
-                            "name" => "name",
-                            "value" => "value",
-                            _ => return None,
-                        };
-                        Some((key, field_error_message(&i18n, error)))
-                    })
-                    .collect(),
-            ),
-            Err(error @ DomainError::SecretExists(_)) => errors.set([("name", error_message(&i18n, &error))].into()),
-            Err(error) => form_error.set(Some(error_message(&i18n, &error))),
+            Err(error) => form.refuse_fields(error, &["name", "value"], |e| matches!(e, DomainError::SecretExists(_)).then_some("name")),
         }
     };
     view! {
         <form class="card add-secret" id="add-secret-form" on:submit=submit novalidate aria-labelledby="add-secret-title">
             <h2 id="add-secret-title">{move || i18n.t("kv.add_secret")}</h2>
             <div class="form-row">
-                <div class="form-field">
-                    <label for="secret-name">{move || i18n.t("kv.secret_name")}</label>
-                    <input
-                        id="secret-name"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-invalid=move || has_error(errors, "name").get().to_string()
-                        aria-describedby="secret-name-hint secret-name-error"
-                        bind:value=name
-                    />
-                    <p class="hint" id="secret-name-hint">{move || i18n.t("kv.secret_name_hint")}</p>
-                    <FieldMessage errors=errors key="name" id="secret-name-error" />
-                </div>
-                <div class="form-field">
-                    <label for="secret-value">{move || i18n.t("kv.secret_value")}</label>
-                    <input
-                        id="secret-value"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-invalid=move || has_error(errors, "value").get().to_string()
-                        aria-describedby="secret-value-hint secret-value-error"
-                        bind:value=value
-                    />
-                    <p class="hint" id="secret-value-hint">{move || i18n.t("kv.secret_value_hint")}</p>
-                    <FieldMessage errors=errors key="value" id="secret-value-error" />
-                </div>
+                <TextField id="secret-name" label_key="kv.secret_name" value=name errors=form.fields key="name" no_spellcheck=true hint_key="kv.secret_name_hint" />
+                <TextField
+                    id="secret-value"
+                    label_key="kv.secret_value"
+                    value=value
+                    errors=form.fields
+                    key="value"
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint_key="kv.secret_value_hint"
+                />
             </div>
-            <Show when=move || form_error.get().is_some()>
-                <p class="form-error" role="alert">{move || form_error.get().unwrap_or_default()}</p>
-            </Show>
+            <FormMessage form=form />
             <div class="dialog-actions">
                 <button type="submit" class="primary" id="secret-add">{move || i18n.t("kv.add_secret")}</button>
             </div>

@@ -1,0 +1,86 @@
+//! What the data pages' actions share: every change goes through `Portal::dispatch`, a refusal
+//! is a failure toast, and a done change says so with Undo where the domain has an inverse.
+
+use super::run::continue_run;
+use crate::errors::error_message;
+use crate::i18n::I18n;
+use crate::state::Portal;
+use crate::ui::toast::Toasts;
+use connections_domain::{Capability, Command, DomainError, Event};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct DataActions {
+    pub portal: Portal,
+    pub i18n: I18n,
+    pub toasts: Toasts,
+}
+
+impl DataActions {
+    pub fn fail(&self, error: &DomainError) {
+        self.toasts.failure(error_message(&self.i18n, error));
+    }
+
+    /// Whether the signed-in user has `capability` now.
+    pub fn may(&self, capability: Capability) -> bool {
+        let user = self.portal.current_user.get_untracked();
+        self.portal.workspace.with_untracked(|w| w.can(&user, capability))
+    }
+
+    /// Sends `command`. Once done, says the plural message `key` for the number of events, with
+    /// Undo when `inverse` gives the commands that put things back (sent in order; the first
+    /// refusal stops them). Returns whether it was done.
+    pub fn run_with_undo(&self, command: Command, key: &'static str, inverse: impl FnOnce(&[Event]) -> Option<Vec<Command>>) -> bool {
+        match self.portal.dispatch(command) {
+            Ok(events) => {
+                let this = *self;
+                let undo = inverse(&events).map(|commands| {
+                    Callback::new(move |_| {
+                        for command in commands.clone() {
+                            if let Err(error) = this.portal.dispatch(command) {
+                                this.fail(&error);
+                                return;
+                            }
+                        }
+                    })
+                });
+                self.toasts.success(self.i18n.plural(key, events.len(), &[]), undo);
+                true
+            }
+            Err(error) => {
+                self.fail(&error);
+                false
+            }
+        }
+    }
+
+    /// Sends `command`; once done, says `message`.
+    pub fn send(&self, command: Command, message: impl FnOnce() -> String) -> Result<Vec<Event>, DomainError> {
+        let result = self.portal.dispatch(command);
+        match &result {
+            Ok(_) => {
+                self.toasts.success(message(), None);
+            }
+            Err(error) => self.fail(error),
+        }
+        result
+    }
+
+    /// Starts a simulated run of each id: `start` now, then the `steps` on timers. Says how many
+    /// started with the plural message `key`.
+    pub fn start_runs<Id>(&self, ids: &[Id], start: impl Fn(&Id) -> Command, steps: impl Fn(&Id) -> Vec<Command>, key: &'static str) {
+        let mut started = 0;
+        for id in ids {
+            match self.portal.dispatch(start(id)) {
+                Ok(_) => {
+                    started += 1;
+                    continue_run(self.portal, self.i18n, self.toasts, steps(id));
+                }
+                Err(error) => self.fail(&error),
+            }
+        }
+        if started > 0 {
+            self.toasts.success(self.i18n.plural(key, started, &[]), None);
+        }
+    }
+}
