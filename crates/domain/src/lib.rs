@@ -43,6 +43,7 @@ mod rules;
 pub use rules::connections::{ConnectionInput, InputProblem, InputProblems, INPUT_CONSENT, INPUT_NAME, INPUT_SIGN_IN, INPUT_TYPE};
 pub mod generate;
 pub mod sample;
+pub mod simulation;
 pub mod storage;
 pub mod views;
 pub mod workspace;

@@ -1,7 +1,8 @@
 //! What the enrichment actions send, and what they say afterwards (with Undo where the domain
 //! has an inverse).
 
-use super::super::data_common::run::{continue_run, simulated_enriched_customers, simulated_outcome};
+use super::super::data_common::run::continue_run;
+use connections_domain::simulation::simulated_enrichment_run;
 use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
@@ -27,15 +28,7 @@ impl EnrichmentActions {
             match self.portal.dispatch(Command::RunEnrichment { id: id.clone() }) {
                 Ok(_) => {
                     started += 1;
-                    let steps = vec![
-                        Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
-                        Command::FinishEnrichmentRun {
-                            id: id.clone(),
-                            outcome: simulated_outcome(id.as_str()),
-                            enriched_customers: simulated_enriched_customers(id.as_str()),
-                        },
-                    ];
-                    continue_run(self.portal, self.i18n, self.toasts, steps);
+                    continue_run(self.portal, self.i18n, self.toasts, simulated_enrichment_run(id));
                 }
                 Err(error) => self.fail(&error),
             }

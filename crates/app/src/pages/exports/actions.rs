@@ -1,7 +1,8 @@
 //! What the export actions send, and what they say afterwards. Every change goes through
 //! `Portal::dispatch`; the toasts carry Undo where the domain has an inverse command.
 
-use super::super::data_common::run::{continue_run, simulated_outcome};
+use super::super::data_common::run::continue_run;
+use connections_domain::simulation::simulated_export_run;
 use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
@@ -28,11 +29,7 @@ impl ExportActions {
             match self.portal.dispatch(Command::RunExport { id: id.clone() }) {
                 Ok(_) => {
                     started += 1;
-                    let steps = vec![
-                        Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Processing },
-                        Command::FinishExportRun { id: id.clone(), outcome: simulated_outcome(id.as_str()) },
-                    ];
-                    continue_run(self.portal, self.i18n, self.toasts, steps);
+                    continue_run(self.portal, self.i18n, self.toasts, simulated_export_run(id));
                 }
                 Err(error) => self.fail(&error),
             }
