@@ -44,6 +44,7 @@ pub use rules::connections::{ConnectionInput, InputProblem, InputProblems, INPUT
 pub mod generate;
 pub mod sample;
 pub mod simulation;
+pub mod undo;
 pub mod storage;
 pub mod views;
 pub mod workspace;
@@ -61,4 +62,5 @@ pub use ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName
 pub use model::*;
 pub use storage::{DecodeError, Record, RecordChange, SCHEMA_VERSION};
 pub use views::*;
+pub use undo::Undo;
 pub use workspace::Workspace;

@@ -64,6 +64,14 @@ impl Portal {
         self.dispatch_as(self.current_user.get_untracked(), command)
     }
 
+    /// Like [`Portal::dispatch`], with what undoes the command as the domain says
+    /// (`Workspace::undo_of`, worked out just before it is applied), for a toast's Undo.
+    pub fn dispatch_undoable(&self, command: Command) -> Result<(Vec<Event>, Option<connections_domain::Undo>), DomainError> {
+        let actor = self.current_user.get_untracked();
+        let undo = self.workspace.with_untracked(|w| w.undo_of(&actor, &command));
+        Ok((self.dispatch_as(actor, command)?, undo))
+    }
+
     /// Like [`Portal::dispatch`], on behalf of `actor` instead of the signed-in user: the
     /// simulated engagement-insights service reports arriving data for the link's creator.
     /// The domain still checks that `actor` may do it.

@@ -7,7 +7,7 @@ use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
 use crate::ui::toast::Toasts;
-use connections_domain::{Capability, Command, ConnectionId, DomainError, Enrichment, EnrichmentId, RunOutcome};
+use connections_domain::{Command, ConnectionId, DomainError, EnrichmentId, RunOutcome};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -74,17 +74,16 @@ impl EnrichmentActions {
 
     /// Deletes enrichments. Administrators get Undo (restoring is theirs only).
     pub fn delete(&self, ids: Vec<EnrichmentId>) -> bool {
-        let deleted: Vec<Enrichment> =
-            self.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.enrichment(id).cloned()).collect());
-        match self.portal.dispatch(Command::DeleteEnrichments { ids }) {
-            Ok(events) => {
-                let user = self.portal.current_user.get_untracked();
-                let may_restore = self.portal.workspace.with_untracked(|w| w.can(&user, Capability::Restore));
+        match self.portal.dispatch_undoable(Command::DeleteEnrichments { ids }) {
+            Ok((events, undo)) => {
                 let this = *self;
-                let undo = may_restore.then(|| {
+                let undo = undo.map(|undo| {
                     Callback::new(move |_| {
-                        if let Err(error) = this.portal.dispatch(Command::RestoreEnrichments { enrichments: deleted.clone() }) {
-                            this.fail(&error);
+                        for command in undo.commands() {
+                            if let Err(error) = this.portal.dispatch(command.clone()) {
+                                this.fail(&error);
+                                return;
+                            }
                         }
                     })
                 });

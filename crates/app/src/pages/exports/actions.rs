@@ -7,7 +7,7 @@ use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
 use crate::ui::toast::Toasts;
-use connections_domain::{Capability, Command, ConnectionId, Event, EventKind, Export, ExportId, RunOutcome};
+use connections_domain::{Command, ConnectionId, Event, EventKind, ExportId, RunOutcome};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -89,17 +89,16 @@ impl ExportActions {
 
     /// Removes exports. Administrators get Undo (restoring is theirs only).
     pub fn remove(&self, ids: Vec<ExportId>) -> bool {
-        let removed: Vec<Export> =
-            self.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.export(id).cloned()).collect());
-        match self.portal.dispatch(Command::RemoveExports { ids }) {
-            Ok(events) => {
-                let user = self.portal.current_user.get_untracked();
-                let may_restore = self.portal.workspace.with_untracked(|w| w.can(&user, Capability::Restore));
+        match self.portal.dispatch_undoable(Command::RemoveExports { ids }) {
+            Ok((events, undo)) => {
                 let this = *self;
-                let undo = may_restore.then(|| {
+                let undo = undo.map(|undo| {
                     Callback::new(move |_| {
-                        if let Err(error) = this.portal.dispatch(Command::RestoreExports { exports: removed.clone() }) {
-                            this.fail(&error);
+                        for command in undo.commands() {
+                            if let Err(error) = this.portal.dispatch(command.clone()) {
+                                this.fail(&error);
+                                return;
+                            }
                         }
                     })
                 });
