@@ -38,6 +38,8 @@ pub struct Portal {
     pub persisted: RwSignal<Option<bool>>,
     /// The newest page of the activity log (see `recent_events`).
     pub recent_events: StoredValue<RecentEvents>,
+    /// Timeouts of the simulated services (runs), cleared when the app is torn down.
+    pub timers: crate::ui::timers::Timers,
 }
 
 impl Portal {
@@ -50,6 +52,7 @@ impl Portal {
             damage: RwSignal::new(None),
             persisted: RwSignal::new(None),
             recent_events: StoredValue::new(RecentEvents::default()),
+            timers: crate::ui::timers::Timers::new(),
         }
     }
 

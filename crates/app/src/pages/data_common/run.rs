@@ -7,7 +7,6 @@ use crate::i18n::I18n;
 use crate::state::Portal;
 use crate::ui::toast::Toasts;
 use connections_domain::{Command, DomainError, Event, EventKind, RunOutcome, RunStatus};
-use leptos::prelude::*;
 use std::time::Duration;
 
 /// Pause between two steps of a simulated run (the domain's).
@@ -28,8 +27,8 @@ pub fn progress(status: RunStatus) -> Option<(u8, u8)> {
 pub fn continue_run(portal: Portal, i18n: I18n, toasts: Toasts, steps: Vec<Command>) {
     let mut steps = steps.into_iter();
     let Some(step) = steps.next() else { return };
-    set_timeout(
-        move || match portal.dispatch(step) {
+    // On the portal's timers: a run goes on across pages and ends with the app.
+    portal.timers.after(Duration::from_millis(STEP_MS), move || match portal.dispatch(step) {
             Ok(events) => {
                 let rest: Vec<Command> = steps.collect();
                 if rest.is_empty() {
@@ -41,9 +40,7 @@ pub fn continue_run(portal: Portal, i18n: I18n, toasts: Toasts, steps: Vec<Comma
             Err(error) => {
                 toasts.failure(error_message(&i18n, &error));
             }
-        },
-        Duration::from_millis(STEP_MS),
-    );
+        });
 }
 
 /// Says how the run ended, in the toasts' live region: failures stay until dismissed.
