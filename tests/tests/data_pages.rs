@@ -85,10 +85,11 @@ async fn a_contributor_adds_an_export_on_a_shared_connection_and_runs_it() {
         page.wait_text(row, "the new export", |t| t.contains("Weekend shoppers") && t.contains("Every 12 h") && t.contains("You can edit")).await?;
         press(&page, &format!("{row} .row-run")).await?;
         page.wait_text(row, "queued or processing", |t| t.contains("Queued") || t.contains("Processing")).await?;
-        let done = page.wait_text(row, "finished", |t| t.contains("Successful") || t.contains("Failed")).await?;
-        if done.contains("Successful") {
-            ensure(!done.contains("Never"), "a successful run fills in Last refreshed")?;
-        }
+        // The domain decides the simulated outcome from the id: e-31's run fails
+        // (`simulated_run_outcome`, domain tests/simulation.rs), and a failed run leaves Last refreshed alone.
+        let done = page.wait_text(row, "finished", |t| t.contains("Failed")).await?;
+        ensure(!done.contains("Successful"), format!("e-31's run fails: {done}"))?;
+        ensure(done.contains("Never"), format!("a failed run leaves Last refreshed empty: {done}"))?;
         snapshot(&page, "exports").await?;
 
         page.wait_saved().await?;

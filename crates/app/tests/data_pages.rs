@@ -7,7 +7,8 @@ use connections_portal::app::PortalRoot;
 use connections_portal::i18n::{I18n, Locale};
 use connections_portal::pages::activity::csv::{cell, to_csv};
 use connections_portal::pages::activity::{cells, header};
-use connections_portal::pages::data_common::run::{simulated_outcome, STEP_MS};
+use connections_domain::simulation::simulated_run_outcome;
+use connections_portal::pages::data_common::run::STEP_MS;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
 use connections_portal::ui::table::PAGE_SIZE;
@@ -286,7 +287,7 @@ async fn a_run_moves_through_queued_and_processing_to_its_outcome() {
     sleep(STEP_MS as u32 + 150).await;
     assert!(row_text(&root, &row).contains("Processing"));
     sleep(STEP_MS as u32 + 150).await;
-    let expected = simulated_outcome(export.id.as_str());
+    let expected = simulated_run_outcome(export.id.as_str());
     let finished = p.workspace.with_untracked(|w| w.export(&export.id).cloned().unwrap());
     assert_eq!(finished.status, expected.status());
     assert!(!exists(&root, &format!("{row} progress")));

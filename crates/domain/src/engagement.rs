@@ -10,9 +10,7 @@ use crate::ids::{EngagementLinkId, UserId};
 use crate::model::{EngagementLink, LinkStatus, Role, SecretInput, Timestamp};
 use crate::workspace::Workspace;
 
-/// How long the demo waits before a new link's data "arrives". The real service can take
-/// several hours; the demo compresses that to a few seconds and says so on screen.
-pub const SIMULATED_DATA_DELAY_MS: i64 = 5_000;
+pub use crate::simulation::SIMULATED_DATA_DELAY_MS;
 
 /// What an administrator must type to remove a link, as the portal asks for destructive
 /// environment actions. The same words in every language.

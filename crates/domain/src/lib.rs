@@ -40,8 +40,11 @@ pub mod listing;
 pub mod map;
 pub mod model;
 mod rules;
+pub use rules::connections::{ConnectionInput, InputProblem, InputProblems, INPUT_CONSENT, INPUT_NAME, INPUT_SIGN_IN, INPUT_TYPE};
 pub mod generate;
 pub mod sample;
+pub mod simulation;
+pub mod undo;
 pub mod storage;
 pub mod views;
 pub mod workspace;
@@ -59,4 +62,5 @@ pub use ids::{ConnectionId, EngagementLinkId, EnrichmentId, ExportId, SecretName
 pub use model::*;
 pub use storage::{DecodeError, Record, RecordChange, SCHEMA_VERSION};
 pub use views::*;
+pub use undo::Undo;
 pub use workspace::Workspace;

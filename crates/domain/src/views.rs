@@ -171,6 +171,8 @@ pub struct EngagementLinkRow {
     pub environment_id: String,
     pub instance_folder: String,
     pub shared_key: SecretState,
+    /// The link's creator: the member the members editor keeps unless another administrator stays.
+    pub created_by: UserId,
     pub created_by_name: String,
     pub members: Vec<(UserId, String)>,
     pub status: LinkStatus,
@@ -197,6 +199,14 @@ pub struct ProfileReport {
     pub gender: Vec<(&'static str, u64)>,
     pub age_bands: Vec<(&'static str, u64)>,
     pub locations: Vec<(&'static str, u64)>,
+}
+
+/// One engagement link as Reports › Profiles shows it to a viewer: its report, or why not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportAccess {
+    pub link: EngagementLinkId,
+    pub storage_account: String,
+    pub report: Result<ProfileReport, ReportUnavailable>,
 }
 
 /// Why the profile report can't be shown.
@@ -551,6 +561,7 @@ impl Workspace {
                 environment_id: l.environment_id.clone(),
                 instance_folder: l.instance_folder.clone(),
                 shared_key: SecretState::Saved,
+                created_by: l.created_by.clone(),
                 created_by_name: self.user_name(&l.created_by),
                 members: l.members.iter().map(|m| (m.clone(), self.user_name(m))).collect(),
                 status: l.status,
@@ -581,6 +592,18 @@ impl Workspace {
                 object: e.kind.object(),
                 object_name: e.kind.object_name().map(str::to_owned),
             })
+            .collect()
+    }
+
+    /// Reports › Profiles: every engagement link, each with its report for its members once the
+    /// data is there, or why the viewer may not see it. Any signed-in role; nobody else.
+    pub fn report_access(&self, viewer: &UserId) -> Vec<ReportAccess> {
+        if self.role_of(viewer).is_none() {
+            return Vec::new();
+        }
+        self.links
+            .values()
+            .map(|l| ReportAccess { link: l.id.clone(), storage_account: l.storage_account.clone(), report: self.profile_report(viewer, &l.id) })
             .collect()
     }
 

@@ -157,3 +157,19 @@ fn the_sample_link_is_available_to_its_members_only() {
     assert!(matches!(ws.profile_report(&UserId::new(CONTRIBUTOR_2), &link), Err(ReportUnavailable::NotMember { .. })));
     assert!(ws.engagement_links_pending().is_empty());
 }
+
+#[test]
+fn report_access_gives_every_signed_in_role_each_link_with_its_report_or_why_not() {
+    let mut ws = Workspace::empty();
+    let id = created(&ok(&mut ws, &admin(), create(&[])));
+    let row = |ws: &Workspace, who: &UserId| ws.report_access(who).into_iter().map(|a| (a.link, a.storage_account, a.report)).collect::<Vec<_>>();
+    assert_eq!(row(&ws, &admin()), vec![(id.clone(), "contosoinsights".to_owned(), Err(ReportUnavailable::NotAvailableYet))]);
+    ok(&mut ws, &admin(), Command::MarkEngagementLinkAvailable { id: id.clone() });
+    assert!(row(&ws, &admin())[0].2.is_ok());
+    for outsider in [contributor(), viewer()] {
+        assert_eq!(row(&ws, &outsider), vec![(id.clone(), "contosoinsights".to_owned(), Err(ReportUnavailable::NotMember { ask: "Alex Morgan".into() }))]);
+    }
+    assert!(ws.report_access(&UserId::new("nobody")).is_empty(), "not signed in: nothing");
+    // The members editor learns the creator from the administrators' row, not the raw link.
+    assert_eq!(ws.engagement_link_rows(&admin()).first().map(|r| r.created_by.clone()), Some(admin()));
+}

@@ -38,6 +38,8 @@ pub struct Portal {
     pub persisted: RwSignal<Option<bool>>,
     /// The newest page of the activity log (see `recent_events`).
     pub recent_events: StoredValue<RecentEvents>,
+    /// Timeouts of the simulated services (runs), cleared when the app is torn down.
+    pub timers: crate::ui::timers::Timers,
 }
 
 impl Portal {
@@ -50,6 +52,7 @@ impl Portal {
             damage: RwSignal::new(None),
             persisted: RwSignal::new(None),
             recent_events: StoredValue::new(RecentEvents::default()),
+            timers: crate::ui::timers::Timers::new(),
         }
     }
 
@@ -62,6 +65,14 @@ impl Portal {
     /// IndexedDB first and the page re-renders after; on refusal nothing changes.
     pub fn dispatch(&self, command: Command) -> Result<Vec<Event>, DomainError> {
         self.dispatch_as(self.current_user.get_untracked(), command)
+    }
+
+    /// Like [`Portal::dispatch`], with what undoes the command as the domain says
+    /// (`Workspace::undo_of`, worked out just before it is applied), for a toast's Undo.
+    pub fn dispatch_undoable(&self, command: Command) -> Result<(Vec<Event>, Option<connections_domain::Undo>), DomainError> {
+        let actor = self.current_user.get_untracked();
+        let undo = self.workspace.with_untracked(|w| w.undo_of(&actor, &command));
+        Ok((self.dispatch_as(actor, command)?, undo))
     }
 
     /// Like [`Portal::dispatch`], on behalf of `actor` instead of the signed-in user: the

@@ -4,4 +4,5 @@
 pub mod focus;
 pub mod modal;
 pub mod table;
+pub mod timers;
 pub mod toast;

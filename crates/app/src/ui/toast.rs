@@ -8,6 +8,7 @@
 //! ```
 
 use crate::i18n::use_i18n;
+use crate::ui::timers::Timers;
 use leptos::prelude::*;
 
 const SUCCESS_LIFETIME_MS: u32 = 8_000;
@@ -24,27 +25,31 @@ pub struct Toast {
     pub kind: ToastKind,
     pub message: String,
     pub undo: Option<Callback<()>>,
+    /// The timeout that dismisses a success toast (cleared when it is dismissed first).
+    timer: Option<u64>,
 }
 
 #[derive(Clone, Copy)]
 pub struct Toasts {
     list: RwSignal<Vec<Toast>>,
     next_id: StoredValue<u64>,
+    /// Cleared with the owner the toasts were made under.
+    timers: Timers,
 }
 
 impl Toasts {
     pub fn new() -> Self {
-        Toasts { list: RwSignal::new(Vec::new()), next_id: StoredValue::new(1) }
+        Toasts { list: RwSignal::new(Vec::new()), next_id: StoredValue::new(1), timers: Timers::new() }
     }
 
     fn push(&self, kind: ToastKind, message: String, undo: Option<Callback<()>>) -> u64 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        self.list.update(|list| list.push(Toast { id, kind, message, undo }));
-        if kind == ToastKind::Success {
+        let timer = (kind == ToastKind::Success).then(|| {
             let toasts = *self;
-            set_timeout(move || toasts.dismiss(id), std::time::Duration::from_millis(SUCCESS_LIFETIME_MS.into()));
-        }
+            self.timers.after(std::time::Duration::from_millis(SUCCESS_LIFETIME_MS.into()), move || toasts.dismiss(id))
+        });
+        self.list.update(|list| list.push(Toast { id, kind, message, undo, timer }));
         id
     }
 
@@ -58,7 +63,15 @@ impl Toasts {
     }
 
     pub fn dismiss(&self, id: u64) {
-        self.list.update(|list| list.retain(|t| t.id != id));
+        let timers = self.timers;
+        self.list.try_update(|list| {
+            list.retain(|t| {
+                if t.id == id {
+                    t.timer.inspect(|timer| timers.cancel(*timer));
+                }
+                t.id != id
+            })
+        });
     }
 
     pub fn current(&self) -> Vec<Toast> {

@@ -26,6 +26,17 @@ pub enum Category {
     EngagementInsights,
 }
 
+impl Category {
+    /// The categories whose types are set up as connections, in the order they are offered.
+    pub const CONNECTIONS: [Category; 2] = [Category::Export, Category::Enrichment];
+
+    /// Whether a type of this category is set up as a connection. Audience insights is not: it
+    /// is reached through an engagement link, made under Engagement insights.
+    pub fn is_connection(self) -> bool {
+        Self::CONNECTIONS.contains(&self)
+    }
+}
+
 /// How a field's raw text is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
@@ -103,6 +114,11 @@ impl ConnectionType {
 
     pub fn secret_fields(&self) -> impl Iterator<Item = &'static FieldSpec> {
         self.fields.iter().filter(|f| f.is_secret())
+    }
+
+    /// Whether this type is set up as a connection (see `Category::is_connection`).
+    pub fn is_connection(&self) -> bool {
+        self.category.is_connection()
     }
 
     pub fn plain_fields(&self) -> impl Iterator<Item = &'static FieldSpec> {

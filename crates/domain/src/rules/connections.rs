@@ -7,20 +7,92 @@ use crate::command::{Action, ConnectionEdit, NewConnection};
 use crate::error::DomainError;
 use crate::health::{HealthEntry, HealthResult};
 use crate::event::{EventKind, ObjectRef};
+use crate::catalog::ConnectionTypeId;
 use crate::ids::{numeric_suffix, ConnectionId, SecretName};
-use crate::model::{Connection, Credential, DisplayName, SecretInput, SignIn, UsableBy};
+use crate::model::{Connection, Credential, DisplayName, NameError, SecretInput, SignIn, UsableBy};
 use crate::workspace::{Acting, Workspace};
 
 const SIGN_IN_ACCOUNT: FieldSpec =
     FieldSpec { key: "sign_in_account", label_key: "field.sign_in_account", kind: FieldKind::Text { max: 254 }, required: true };
 
-/// The parts of a create or edit form that `check_connection_input` checks.
-struct Form<'a> {
-    display_name: &'a str,
-    fields: &'a BTreeMap<String, String>,
-    secrets: &'a BTreeMap<String, SecretInput>,
-    key_vault_secrets: &'a BTreeMap<String, SecretName>,
-    sign_in_account: Option<String>,
+/// What a create or edit form holds, as `Workspace::connection_input_problems` checks it. The
+/// set-up pane builds one from what is typed so far; `apply` builds one from the command.
+#[derive(Clone, Copy, Debug)]
+pub struct ConnectionInput<'a> {
+    /// The chosen type; `None` while the pane has none (ignored when editing: the connection's own).
+    pub type_id: Option<ConnectionTypeId>,
+    /// The connection being edited; `None` for a new one (Add, Duplicate).
+    pub editing: Option<&'a ConnectionId>,
+    pub display_name: &'a str,
+    pub fields: &'a BTreeMap<String, String>,
+    /// Typed secrets. A secret left out keeps the saved one (editing) or is missing.
+    pub secrets: &'a BTreeMap<String, SecretInput>,
+    pub key_vault_secrets: &'a BTreeMap<String, SecretName>,
+    pub sign_in_account: Option<&'a str>,
+    /// "I agree" to the data-privacy statement (new connections only).
+    pub consent: bool,
+}
+
+/// Input keys of a connection form that are not catalogue fields.
+pub const INPUT_TYPE: &str = "type";
+pub const INPUT_NAME: &str = "display_name";
+pub const INPUT_SIGN_IN: &str = "sign_in_account";
+pub const INPUT_CONSENT: &str = "consent";
+
+/// Why one control of a connection form is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputProblem {
+    /// No connection type is chosen yet.
+    TypeRequired,
+    Name(NameError),
+    Field(FieldError),
+    /// A refusal `apply` would give, about this control.
+    Refused(DomainError),
+}
+
+/// Every problem of a connection form, keyed by control: a catalogue field's key or one of the
+/// `INPUT_*` keys. Empty when `apply` would accept the input.
+pub type InputProblems = BTreeMap<String, InputProblem>;
+
+/// The refusal `apply` gives for a form with these problems, checked in this order: type, name,
+/// the vault, leaving the vault, field formats, sign-in, consent.
+fn refusal_of(mut problems: InputProblems) -> Option<DomainError> {
+    let take = |problems: &mut InputProblems, key: &str| problems.remove(key);
+    for key in [INPUT_TYPE, INPUT_NAME] {
+        match take(&mut problems, key) {
+            Some(InputProblem::Refused(error)) => return Some(error),
+            Some(InputProblem::Name(error)) => return Some(DomainError::InvalidName(error)),
+            Some(InputProblem::TypeRequired) => return Some(DomainError::InvalidFields(BTreeMap::from([(INPUT_TYPE.to_owned(), FieldError::Required)]))),
+            Some(InputProblem::Field(_)) | None => {}
+        }
+    }
+    let first = |problems: &InputProblems, pick: &dyn Fn(&DomainError) -> bool| {
+        problems.values().find_map(|p| match p {
+            InputProblem::Refused(error) if pick(error) => Some(error.clone()),
+            _ => None,
+        })
+    };
+    let vault = |e: &DomainError| matches!(e, DomainError::KeyVaultNotSupported(_) | DomainError::NoKeyVault | DomainError::SecretNotFound(_));
+    if let Some(error) = first(&problems, &vault) {
+        return Some(error);
+    }
+    if let Some(error) = first(&problems, &|e| matches!(e, DomainError::CannotLeaveKeyVault { .. })) {
+        return Some(error);
+    }
+    let fields: BTreeMap<String, FieldError> = problems
+        .iter()
+        .filter_map(|(key, p)| match p {
+            InputProblem::Field(error) => Some((key.clone(), error.clone())),
+            _ => None,
+        })
+        .collect();
+    if !fields.is_empty() {
+        return Some(DomainError::InvalidFields(fields));
+    }
+    [INPUT_SIGN_IN, INPUT_CONSENT].into_iter().find_map(|key| match take(&mut problems, key) {
+        Some(InputProblem::Refused(error)) => Some(error),
+        _ => None,
+    })
 }
 
 /// The checked editable parts of a connection.
@@ -36,14 +108,17 @@ impl Workspace {
         let NewConnection { display_name, type_id, fields, secrets, key_vault_secrets, usable_by, consent, sign_in_account } = new;
         ctx.require_admin(Action::ManageConnections)?;
         let spec = type_id.spec();
-        if spec.category == Category::EngagementInsights {
-            return Err(DomainError::UseEngagementLink);
-        }
-        let form = Form { display_name: &display_name, fields: &fields, secrets: &secrets, key_vault_secrets: &key_vault_secrets, sign_in_account };
-        let checked = self.check_connection_input(ctx, spec, None, form)?;
-        if !consent {
-            return Err(DomainError::ConsentRequired);
-        }
+        let input = ConnectionInput {
+            type_id: Some(type_id),
+            editing: None,
+            display_name: &display_name,
+            fields: &fields,
+            secrets: &secrets,
+            key_vault_secrets: &key_vault_secrets,
+            sign_in_account: sign_in_account.as_deref(),
+            consent,
+        };
+        let checked = self.checked_connection_input(ctx, spec, None, input)?;
         let id = self.counters.connection();
         let connection = Connection {
             id: id.clone(),
@@ -70,8 +145,17 @@ impl Workspace {
         ctx.require_admin(Action::ManageConnections)?;
         let existing = self.connections.get(&id).ok_or_else(|| DomainError::NotFound(ObjectRef::Connection(id.clone())))?;
         let spec = existing.type_id.spec();
-        let form = Form { display_name: &display_name, fields: &fields, secrets: &secrets, key_vault_secrets: &key_vault_secrets, sign_in_account };
-        let checked = self.check_connection_input(ctx, spec, Some(existing), form)?;
+        let input = ConnectionInput {
+            type_id: Some(existing.type_id),
+            editing: Some(&id),
+            display_name: &display_name,
+            fields: &fields,
+            secrets: &secrets,
+            key_vault_secrets: &key_vault_secrets,
+            sign_in_account: sign_in_account.as_deref(),
+            consent: false,
+        };
+        let checked = self.checked_connection_input(ctx, spec, Some(existing), input)?;
         let mut connection = existing.clone();
         connection.display_name = checked.name;
         connection.fields = checked.fields;
@@ -138,7 +222,7 @@ impl Workspace {
             return Err(DomainError::IdTaken(ObjectRef::Connection(connection.id.clone())));
         }
         let spec = connection.type_id.spec();
-        if spec.category == Category::EngagementInsights {
+        if !spec.is_connection() {
             return Err(DomainError::UseEngagementLink);
         }
         self.check_unique_name(spec.category, &connection.display_name, None)?;
@@ -200,65 +284,112 @@ impl Workspace {
         Ok(())
     }
 
-    /// Checks name, fields, credentials and sign-in of a create or edit form.
-    fn check_connection_input(&self, ctx: &Acting, spec: &ConnectionType, existing: Option<&Connection>, form: Form<'_>) -> Result<Checked, DomainError> {
-        let Form { display_name, fields, secrets, key_vault_secrets, sign_in_account } = form;
-        let name = DisplayName::parse(display_name).map_err(DomainError::InvalidName)?;
-        self.check_unique_name(spec.category, &name, existing.map(|c| &c.id))?;
-
-        // Vault choices: structural problems are errors of their own.
-        let mut errors = BTreeMap::new();
-        for (key, secret_name) in key_vault_secrets {
-            if !spec.field(key).is_some_and(FieldSpec::is_secret) {
-                errors.insert(key.clone(), FieldError::UnknownField);
-                continue;
-            }
-            if secrets.contains_key(key) {
-                errors.insert(key.clone(), FieldError::TypedAndVault);
-                continue;
-            }
-            self.check_vault_secret(spec, secret_name)?;
+    /// Every problem of a connection form, per control, by the rules `apply` keeps for
+    /// `CreateConnection` and `EditConnection` (not who may send them): a type that is a
+    /// connection, the name's format and uniqueness, each field's format, a required secret
+    /// typed, picked from the vault or already saved, vault picks that exist, a field once in
+    /// the vault staying there, the sign-in of a new connection, and consent to a new one.
+    pub fn connection_input_problems(&self, input: &ConnectionInput<'_>) -> InputProblems {
+        let mut found = InputProblems::new();
+        let existing = input.editing.and_then(|id| self.connections.get(id));
+        if let Some(id) = input.editing.filter(|_| existing.is_none()) {
+            found.insert(INPUT_TYPE.to_owned(), InputProblem::Refused(DomainError::NotFound(ObjectRef::Connection(id.clone()))));
+            return found;
         }
-        // Once in the vault, a field stays there.
-        if let Some(existing) = existing {
-            for key in secrets.keys() {
-                if matches!(existing.credentials.get(key), Some(Credential::KeyVault(_))) {
-                    return Err(DomainError::CannotLeaveKeyVault { field: key.clone() });
+        if input.editing.is_none() && !input.consent {
+            found.insert(INPUT_CONSENT.to_owned(), InputProblem::Refused(DomainError::ConsentRequired));
+        }
+        let Some(type_id) = existing.map(|c| c.type_id).or(input.type_id) else {
+            found.insert(INPUT_TYPE.to_owned(), InputProblem::TypeRequired);
+            return found;
+        };
+        let spec = type_id.spec();
+        if !spec.is_connection() {
+            found.insert(INPUT_TYPE.to_owned(), InputProblem::Refused(DomainError::UseEngagementLink));
+            return found;
+        }
+        match DisplayName::parse(input.display_name) {
+            Err(error) => {
+                found.insert(INPUT_NAME.to_owned(), InputProblem::Name(error));
+            }
+            Ok(name) => {
+                if let Err(error) = self.check_unique_name(spec.category, &name, existing.map(|c| &c.id)) {
+                    found.insert(INPUT_NAME.to_owned(), InputProblem::Refused(error));
                 }
             }
         }
-        let saved = |key: &str| key_vault_secrets.contains_key(key) || existing.is_some_and(|c| c.credentials.contains_key(key));
-        let valid = match validate_fields_with(spec, fields, secrets, &saved) {
-            Ok(valid) if errors.is_empty() => valid,
-            Ok(_) => return Err(DomainError::InvalidFields(errors)),
-            Err(field_errors) => {
-                errors.extend(field_errors);
-                return Err(DomainError::InvalidFields(errors));
-            }
-        };
 
-        let mut credentials = existing.map(|c| c.credentials.clone()).unwrap_or_default();
-        for (key, secret) in &valid.secrets {
-            credentials.insert(key.clone(), Credential::Typed(secret.stamp(ctx.now)));
+        // Vault choices: structural problems are field errors, a missing vault or secret a refusal.
+        for (key, secret_name) in input.key_vault_secrets {
+            let problem = if !spec.field(key).is_some_and(FieldSpec::is_secret) {
+                Some(InputProblem::Field(FieldError::UnknownField))
+            } else if input.secrets.contains_key(key) {
+                Some(InputProblem::Field(FieldError::TypedAndVault))
+            } else {
+                self.check_vault_secret(spec, secret_name).err().map(InputProblem::Refused)
+            };
+            if let Some(problem) = problem {
+                found.insert(key.clone(), problem);
+            }
         }
-        for (key, secret_name) in key_vault_secrets {
-            credentials.insert(key.clone(), Credential::KeyVault(secret_name.clone()));
+        let saved = |key: &str| input.key_vault_secrets.contains_key(key) || existing.is_some_and(|c| c.credentials.contains_key(key));
+        if let Err(errors) = validate_fields_with(spec, input.fields, input.secrets, &saved) {
+            found.extend(errors.into_iter().map(|(key, error)| (key, InputProblem::Field(error))));
+        }
+        // Once in the vault, a field stays there.
+        if let Some(existing) = existing {
+            for key in input.secrets.keys() {
+                if matches!(existing.credentials.get(key), Some(Credential::KeyVault(_))) {
+                    found.insert(key.clone(), InputProblem::Refused(DomainError::CannotLeaveKeyVault { field: key.clone() }));
+                }
+            }
         }
 
-        let sign_in = match (spec.sign_in, sign_in_account) {
-            (true, Some(account)) => {
-                let account = crate::catalog::validate_field(&SIGN_IN_ACCOUNT, &account)
-                    .map_err(|e| DomainError::InvalidFields(BTreeMap::from([(SIGN_IN_ACCOUNT.key.to_owned(), e)])))?;
-                Some(SignIn { account, expires_at: ctx.now.plus_days(spec.sign_in_valid_days) })
-            }
-            (true, None) if existing.is_none() => return Err(DomainError::SignInRequired),
-            (true, None) => None,
-            (false, Some(_)) => {
-                return Err(DomainError::InvalidFields(BTreeMap::from([(SIGN_IN_ACCOUNT.key.to_owned(), FieldError::UnknownField)])));
-            }
-            (false, None) => None,
+        let sign_in = match (spec.sign_in, input.sign_in_account) {
+            (true, Some(account)) => crate::catalog::validate_field(&SIGN_IN_ACCOUNT, account).err().map(InputProblem::Field),
+            (true, None) if existing.is_none() => Some(InputProblem::Refused(DomainError::SignInRequired)),
+            (false, Some(_)) => Some(InputProblem::Field(FieldError::UnknownField)),
+            (true | false, None) => None,
         };
-        Ok(Checked { name, fields: valid.plain, credentials, sign_in })
+        if let Some(problem) = sign_in {
+            found.insert(INPUT_SIGN_IN.to_owned(), problem);
+        }
+        found
+    }
+
+    /// Checks a create or edit form (`connection_input_problems`) and gives its checked parts.
+    fn checked_connection_input(
+        &self,
+        ctx: &Acting,
+        spec: &ConnectionType,
+        existing: Option<&Connection>,
+        input: ConnectionInput<'_>,
+    ) -> Result<Checked, DomainError> {
+        if let Some(error) = refusal_of(self.connection_input_problems(&input)) {
+            return Err(error);
+        }
+        let checked = (|| {
+            let name = DisplayName::parse(input.display_name).ok()?;
+            let saved = |key: &str| input.key_vault_secrets.contains_key(key) || existing.is_some_and(|c| c.credentials.contains_key(key));
+            let valid = validate_fields_with(spec, input.fields, input.secrets, &saved).ok()?;
+            let mut credentials = existing.map(|c| c.credentials.clone()).unwrap_or_default();
+            for (key, secret) in &valid.secrets {
+                credentials.insert(key.clone(), Credential::Typed(secret.stamp(ctx.now)));
+            }
+            for (key, secret_name) in input.key_vault_secrets {
+                credentials.insert(key.clone(), Credential::KeyVault(secret_name.clone()));
+            }
+            let sign_in = match (spec.sign_in, input.sign_in_account) {
+                (true, Some(account)) => Some(SignIn {
+                    account: crate::catalog::validate_field(&SIGN_IN_ACCOUNT, account).ok()?,
+                    expires_at: ctx.now.plus_days(spec.sign_in_valid_days),
+                }),
+                _ => None,
+            };
+            Some(Checked { name, fields: valid.plain, credentials, sign_in })
+        })();
+        // The checks above passed, so every part parses again.
+        checked.ok_or(DomainError::InvalidFields(BTreeMap::new()))
     }
 }
 

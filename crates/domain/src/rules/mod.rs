@@ -2,7 +2,7 @@
 //! changes state only after the last check, so a refused command leaves the
 //! workspace as it was.
 
-mod connections;
+pub(crate) mod connections;
 mod engagement;
 mod enrichments;
 mod exports;

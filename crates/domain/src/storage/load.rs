@@ -136,7 +136,7 @@ impl Workspace {
         let ids: Vec<ConnectionId> = self.connections.keys().cloned().collect();
         for id in ids {
             let c = &self.connections[&id];
-            let reason = if c.category() == Category::EngagementInsights {
+            let reason = if !c.category().is_connection() {
                 Some("audience insights is not a connection")
             } else if !names.insert((c.category(), c.display_name.fold())) {
                 Some("another connection of its category has the same name")

@@ -468,7 +468,7 @@ impl Workspace {
         let mut names = BTreeSet::new();
         for c in self.connections.values() {
             let key = format!("connection/{}", c.id);
-            if c.category() == Category::EngagementInsights {
+            if !c.category().is_connection() {
                 return Err(corrupt(&key, "audience insights is not a connection"));
             }
             if !names.insert((c.category(), c.display_name.fold())) {

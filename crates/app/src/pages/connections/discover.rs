@@ -97,8 +97,8 @@ fn DiscoverTile(kind: &'static ConnectionType, can_manage: Memo<bool>) -> impl I
     let navigate = StoredValue::new_local(use_navigate());
     let title_id = format!("tile-{}", kind.id.as_str());
     let set_up = move |_| {
-        // Audience insights links are made under Engagement insights, not in this pane.
-        let path = if kind.category == Category::EngagementInsights {
+        // A type that is not a connection (audience insights) is made under Engagement insights.
+        let path = if !kind.is_connection() {
             "/admin-centre/connections".to_string()
         } else {
             format!("{}{}", Tab::Discover.href(), PaneRequest::Add(Some(kind.id)).query())

@@ -54,6 +54,8 @@ pub fn FieldInput(
     spec: &'static FieldSpec,
     values: RwSignal<FormValues>,
     problems: Problems,
+    /// The domain's problems of the whole form as it stands (a secret field shows its own).
+    pending: Memo<BTreeMap<String, Problem>>,
     /// What is saved for a secret field when editing.
     saved: Option<SecretState>,
     /// Names of the linked vault's secrets.
@@ -69,7 +71,7 @@ pub fn FieldInput(
     };
 
     if spec.is_secret() {
-        return view! { <SecretField spec=spec values=values problems=problems saved=saved vault_secrets=vault_secrets /> }.into_any();
+        return view! { <SecretField spec=spec values=values problems=problems pending=pending saved=saved vault_secrets=vault_secrets /> }.into_any();
     }
 
     let check = move || {
@@ -130,6 +132,7 @@ fn SecretField(
     spec: &'static FieldSpec,
     values: RwSignal<FormValues>,
     problems: Problems,
+    pending: Memo<BTreeMap<String, Problem>>,
     saved: Option<SecretState>,
     vault_secrets: Signal<Vec<String>>,
 ) -> impl IntoView {
@@ -150,21 +153,9 @@ fn SecretField(
         view! { <p class="field-hint" id=hint_id>{text}</p> }
     });
 
-    // A saved secret may stay empty: the domain keeps it.
+    // Whether a saved secret may stay empty, and the rest, is the domain's to say.
     let check = move || {
-        let Some((use_vault, raw)) = values.try_with_untracked(|v| {
-            let raw = if v.use_vault { v.vault_picks.get(key) } else { v.secrets.get(key) };
-            (v.use_vault, raw.cloned().unwrap_or_default())
-        }) else {
-            return;
-        };
-        let problem = if raw.is_empty() && (has_saved || !spec.required) {
-            None
-        } else if use_vault {
-            raw.is_empty().then_some(Problem::Field(connections_domain::FieldError::Required))
-        } else {
-            validate_field(spec, &raw).err().map(Problem::Field)
-        };
+        let Some(problem) = pending.try_with_untracked(|p| p.get(key).cloned()) else { return };
         set_problem(problems, key, problem);
     };
 

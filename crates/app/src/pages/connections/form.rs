@@ -3,16 +3,13 @@
 //! Save turns them into `SecretInput`s; they are never written anywhere else.
 
 use connections_domain::{
-    validate_field, Command, ConnectionDetails, ConnectionEdit, ConnectionId, ConnectionTypeId, DisplayName, DomainError, FieldError, NameError,
-    NewConnection, SecretInput, SecretName, SecretState, UsableBy,
+    Command, ConnectionDetails, ConnectionEdit, ConnectionId, ConnectionInput, ConnectionTypeId, DisplayName, DomainError, FieldError, InputProblem,
+    NameError, NewConnection, SecretInput, SecretName, SecretState, UsableBy, Workspace,
 };
 use std::collections::BTreeMap;
 
 /// Form keys that are not catalogue fields.
-pub const NAME_KEY: &str = "display_name";
-pub const SIGN_IN_KEY: &str = "sign_in_account";
-pub const CONSENT_KEY: &str = "consent";
-pub const TYPE_KEY: &str = "type";
+pub use connections_domain::{INPUT_CONSENT as CONSENT_KEY, INPUT_NAME as NAME_KEY, INPUT_SIGN_IN as SIGN_IN_KEY, INPUT_TYPE as TYPE_KEY};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormValues {
@@ -114,50 +111,37 @@ pub fn name_problem(raw: &str) -> Option<Problem> {
     DisplayName::parse(raw).err().map(Problem::Name)
 }
 
-/// Every problem Save would find before it asks the domain, per control, from the domain's own
-/// checks (name rule, field formats, sign-in, consent), so all of them show at once and the line
-/// beside Save can count them. `saved` are the secrets already kept when editing.
-pub fn form_problems(v: &FormValues, saved: &BTreeMap<String, SecretState>, signed_in: bool, is_edit: bool) -> BTreeMap<String, Problem> {
-    let mut found = BTreeMap::new();
-    let Some(type_id) = v.type_id else {
-        found.insert(TYPE_KEY.to_owned(), Problem::Key("connections.pane.type_required"));
-        if !is_edit && !v.consent {
-            found.insert(CONSENT_KEY.to_owned(), Problem::Domain(DomainError::ConsentRequired));
-        }
-        return found;
-    };
-    if let Some(problem) = name_problem(&v.display_name) {
-        found.insert(NAME_KEY.to_owned(), problem);
-    }
-    let spec = type_id.spec();
-    for field in spec.fields {
-        let key = field.key;
-        let problem = if field.is_secret() {
-            if v.use_vault {
-                let picked = v.vault_picks.get(key).is_some_and(|s| !s.is_empty());
-                (field.required && !picked).then_some(Problem::Field(FieldError::Required))
-            } else {
-                let typed = v.secrets.get(key).map(String::as_str).unwrap_or("");
-                if typed.is_empty() && (saved.contains_key(key) || !field.required) {
-                    None
-                } else {
-                    validate_field(field, typed).err().map(Problem::Field)
-                }
-            }
-        } else {
-            validate_field(field, v.plain.get(key).map(String::as_str).unwrap_or("")).err().map(Problem::Field)
+impl FormValues {
+    /// Every problem Save would find, per control, from the domain's one check of a connection
+    /// form (`Workspace::connection_input_problems`), so all of them show at once and the line
+    /// beside Save can count them.
+    pub fn problems(&self, workspace: &Workspace, editing: Option<&ConnectionId>) -> BTreeMap<String, Problem> {
+        let secrets = self.typed_secrets();
+        let picks = self.picked_secrets();
+        let account = self.sign_in();
+        let input = ConnectionInput {
+            type_id: self.type_id,
+            editing,
+            display_name: &self.display_name,
+            fields: &self.plain,
+            secrets: &secrets,
+            key_vault_secrets: &picks,
+            sign_in_account: account.as_deref(),
+            consent: self.consent,
         };
-        if let Some(problem) = problem {
-            found.insert(key.to_owned(), problem);
+        workspace.connection_input_problems(&input).into_iter().map(|(key, problem)| (key, Problem::of(problem))).collect()
+    }
+}
+
+impl Problem {
+    fn of(problem: InputProblem) -> Problem {
+        match problem {
+            InputProblem::TypeRequired => Problem::Key("connections.pane.type_required"),
+            InputProblem::Name(error) => Problem::Name(error),
+            InputProblem::Field(error) => Problem::Field(error),
+            InputProblem::Refused(error) => Problem::Domain(error),
         }
     }
-    if spec.sign_in && !signed_in && v.sign_in_account.trim().is_empty() {
-        found.insert(SIGN_IN_KEY.to_owned(), Problem::Domain(DomainError::SignInRequired));
-    }
-    if !is_edit && !v.consent {
-        found.insert(CONSENT_KEY.to_owned(), Problem::Domain(DomainError::ConsentRequired));
-    }
-    found
 }
 
 /// Spreads a refusal of Save onto the controls that caused it. What is left goes to `form`.
@@ -225,14 +209,15 @@ mod tests {
 
     #[test]
     fn a_new_form_lacks_its_type_and_consent_and_a_wrong_value_counts_once() {
-        let none = BTreeMap::new();
-        let empty = form_problems(&FormValues::default(), &none, false, false);
+        let ws = Workspace::empty();
+        let empty = FormValues::default().problems(&ws, None);
         assert_eq!(empty.keys().collect::<Vec<_>>(), vec![CONSENT_KEY, TYPE_KEY]);
+        assert_eq!(empty.get(TYPE_KEY), Some(&Problem::Key("connections.pane.type_required")));
         let mut values = FormValues { type_id: Some(ConnectionTypeId::AzureMaps), display_name: "Maps".into(), consent: true, ..Default::default() };
         values.secrets.insert("api_key".into(), String::new());
-        let found = form_problems(&values, &none, false, false);
+        let found = values.problems(&ws, None);
         assert_eq!(found.keys().collect::<Vec<_>>(), vec!["api_key"]);
-        assert!(form_problems(&values, &none, false, true).contains_key("api_key"), "editing still needs a first secret");
+        assert_eq!(found.get("api_key"), Some(&Problem::Field(FieldError::Required)));
     }
 
     #[test]

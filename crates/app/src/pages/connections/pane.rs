@@ -4,7 +4,7 @@
 //! when Save fails.
 
 use super::fields::{problem_text, set_problem, FieldInput, ProblemText, Problems};
-use super::form::{form_problems, name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
+use super::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
 use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -32,7 +32,7 @@ fn start_of(request: &PaneRequest, portal: crate::state::Portal, duplicate_name:
     let viewer = portal.current_user.get_untracked();
     let (id, editing) = match request {
         PaneRequest::Add(type_id) => {
-            let values = FormValues { type_id: type_id.filter(|t| t.spec().category != Category::EngagementInsights), ..Default::default() };
+            let values = FormValues { type_id: type_id.filter(|t| t.spec().is_connection()), ..Default::default() };
             return Some(Start { values, editing: None, details: None, used_by_count: 0 });
         }
         PaneRequest::Edit(id) => (id, true),
@@ -128,13 +128,9 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         problems.update(|p| p.retain(|k, _| k == NAME_KEY));
     };
 
-    let saved_secrets = details.with_value(|d| d.as_ref().map(|d| d.secrets.clone()).unwrap_or_default());
-    let signed_in = details.with_value(|d| d.as_ref().is_some_and(|d| d.sign_in.is_some()));
-    let saved_secrets = StoredValue::new(saved_secrets);
-    let local_problems =
-        move || -> BTreeMap<String, Problem> { values.with_untracked(|v| saved_secrets.with_value(|s| form_problems(v, s, signed_in, is_edit))) };
-    // What Save still lacks, as the user types: the reasons beside Save.
-    let pending = Memo::new(move |_| values.with(|v| saved_secrets.with_value(|s| form_problems(v, s, signed_in, is_edit))));
+    // What Save still lacks, as the user types: the reasons beside Save. The domain decides.
+    let pending = Memo::new(move |_| values.with(|v| portal.workspace.with(|w| editing.with_value(|e| v.problems(w, e.as_ref())))));
+    let local_problems = move || pending.get_untracked();
 
     let focus_first_problem = move || {
         let first = problems.with_untracked(|p| {
@@ -226,7 +222,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                                 on:change=on_type
                             >
                                 <option value="">{move || i18n.t("connections.pane.choose_type")}</option>
-                                {[Category::Export, Category::Enrichment]
+                                {Category::CONNECTIONS
                                     .into_iter()
                                     .map(|category| {
                                         view! {
@@ -292,7 +288,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                                     .map(|field| {
                                         let saved_state: Option<SecretState> = saved.get(field.key).cloned();
                                         view! {
-                                            <FieldInput spec=field values=values problems=problems saved=saved_state vault_secrets=vault_secrets />
+                                            <FieldInput spec=field values=values problems=problems pending=pending saved=saved_state vault_secrets=vault_secrets />
                                         }
                                     })
                                     .collect_view()}

@@ -113,11 +113,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let remove_exports = move |_| {
         let ids: Vec<ExportId> = selected_exports.get_untracked().into_iter().collect();
         let names = names_of_exports(&ids);
-        let removed: Vec<_> = portal.workspace.with_untracked(|w| ids.iter().filter_map(|e| w.export(e).cloned()).collect());
-        match portal.dispatch(Command::RemoveExports { ids }) {
-            Ok(_) => {
-                let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreExports { exports: removed.clone() }]));
-                toasts.success(i18n.plural("connections.remove.exports_removed", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
+        match portal.dispatch_undoable(Command::RemoveExports { ids }) {
+            Ok((_, undo)) => {
+                let undo = undo.map(|undo| lasting_callback(move || ctx.undo(undo.commands().to_vec())));
+                toasts.success(i18n.plural("connections.remove.exports_removed", names.len(), &[("names", &joined(&i18n, &names))]), undo);
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -126,17 +125,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let detach_exports = move |_| {
         let ids: Vec<ExportId> = selected_exports.get_untracked().into_iter().collect();
         let names = names_of_exports(&ids);
-        let connection = id.get_value();
-        match portal.dispatch(Command::DetachConnection { exports: ids.clone() }) {
-            Ok(_) => {
-                let undo = lasting_callback(move || {
-                    let commands = ids
-                        .iter()
-                        .map(|export| Command::AttachConnectionToExport { export: export.clone(), connection: connection.clone() })
-                        .collect();
-                    ctx.undo(commands)
-                });
-                toasts.success(i18n.tf("connections.remove.exports_detached", &[("names", &joined(&i18n, &names))]), Some(undo));
+        match portal.dispatch_undoable(Command::DetachConnection { exports: ids }) {
+            Ok((_, undo)) => {
+                let undo = undo.map(|undo| lasting_callback(move || ctx.undo(undo.commands().to_vec())));
+                toasts.success(i18n.tf("connections.remove.exports_detached", &[("names", &joined(&i18n, &names))]), undo);
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -145,11 +137,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let delete_enrichments = move |_| {
         let ids: Vec<EnrichmentId> = selected_enrichments.get_untracked().into_iter().collect();
         let names = names_of_enrichments(&ids);
-        let deleted: Vec<_> = portal.workspace.with_untracked(|w| ids.iter().filter_map(|n| w.enrichment(n).cloned()).collect());
-        match portal.dispatch(Command::DeleteEnrichments { ids }) {
-            Ok(_) => {
-                let undo = lasting_callback(move || ctx.undo(vec![Command::RestoreEnrichments { enrichments: deleted.clone() }]));
-                toasts.success(i18n.plural("connections.remove.enrichments_deleted", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
+        match portal.dispatch_undoable(Command::DeleteEnrichments { ids }) {
+            Ok((_, undo)) => {
+                let undo = undo.map(|undo| lasting_callback(move || ctx.undo(undo.commands().to_vec())));
+                toasts.success(i18n.plural("connections.remove.enrichments_deleted", names.len(), &[("names", &joined(&i18n, &names))]), undo);
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -158,10 +149,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let deactivate_enrichments = move |_| {
         let ids: Vec<EnrichmentId> = selected_enrichments.get_untracked().into_iter().collect();
         let names = names_of_enrichments(&ids);
-        match portal.dispatch(Command::DeactivateEnrichments { ids: ids.clone() }) {
-            Ok(_) => {
-                let undo = lasting_callback(move || ctx.undo(vec![Command::ActivateEnrichments { ids: ids.clone() }]));
-                toasts.success(i18n.plural("connections.remove.enrichments_deactivated", names.len(), &[("names", &joined(&i18n, &names))]), Some(undo));
+        match portal.dispatch_undoable(Command::DeactivateEnrichments { ids }) {
+            Ok((_, undo)) => {
+                let undo = undo.map(|undo| lasting_callback(move || ctx.undo(undo.commands().to_vec())));
+                toasts.success(i18n.plural("connections.remove.enrichments_deactivated", names.len(), &[("names", &joined(&i18n, &names))]), undo);
                 after_action();
             }
             Err(error) => ctx.fail(&error),
@@ -169,14 +160,11 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     };
     let confirm = move |_| {
         let connection = id.get_value();
-        let saved = portal.workspace.with_untracked(|w| w.connection(&connection).cloned());
         let removed_name = name.get_untracked().unwrap_or_default();
-        match portal.dispatch(Command::RemoveConnection { id: connection }) {
-            Ok(_) => {
+        match portal.dispatch_undoable(Command::RemoveConnection { id: connection }) {
+            Ok((_, undo)) => {
                 ui.remove_open.set(false);
-                let undo = saved.map(|connection| {
-                    lasting_callback(move || ctx.undo(vec![Command::RestoreConnection { connection: connection.clone() }]))
-                });
+                let undo = undo.map(|undo| lasting_callback(move || ctx.undo(undo.commands().to_vec())));
                 toasts.success(i18n.tf("connections.remove.done", &[("name", &removed_name)]), undo);
             }
             Err(error) => ctx.fail(&error),

@@ -28,16 +28,16 @@ impl DataActions {
     }
 
     /// Sends `command`. Once done, says the plural message `key` for the number of events, with
-    /// Undo when `inverse` gives the commands that put things back (sent in order; the first
-    /// refusal stops them). Returns whether it was done.
-    pub fn run_with_undo(&self, command: Command, key: &'static str, inverse: impl FnOnce(&[Event]) -> Option<Vec<Command>>) -> bool {
-        match self.portal.dispatch(command) {
-            Ok(events) => {
+    /// Undo when the domain has one for it (its commands are sent in order; the first refusal
+    /// stops them). Returns whether it was done.
+    pub fn run_with_undo(&self, command: Command, key: &'static str) -> bool {
+        match self.portal.dispatch_undoable(command) {
+            Ok((events, undo)) => {
                 let this = *self;
-                let undo = inverse(&events).map(|commands| {
+                let undo = undo.map(|undo| {
                     Callback::new(move |_| {
-                        for command in commands.clone() {
-                            if let Err(error) = this.portal.dispatch(command) {
+                        for command in undo.commands() {
+                            if let Err(error) = this.portal.dispatch(command.clone()) {
                                 this.fail(&error);
                                 return;
                             }
@@ -66,7 +66,7 @@ impl DataActions {
         result
     }
 
-    /// Starts a simulated run of each id: `start` now, then the `steps` on timers. Says how many
+    /// Starts a simulated run of each id: `start` now, then the domain's `steps` on timers. Says how many
     /// started with the plural message `key`.
     pub fn start_runs<Id>(&self, ids: &[Id], start: impl Fn(&Id) -> Command, steps: impl Fn(&Id) -> Vec<Command>, key: &'static str) {
         let mut started = 0;

@@ -1,35 +1,16 @@
 //! The simulated run of an export or enrichment. The page dispatches the `Run…` command, then
-//! this moves it on with timers: Queued → Processing → Successful or Failed. The outcome comes
-//! from the object's id so that the same export always ends the same way (stable tests).
+//! this sends the steps the domain decided (`connections_domain::simulation`) on timers:
+//! Queued → Processing → its outcome.
 
 use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
 use crate::ui::toast::Toasts;
 use connections_domain::{Command, DomainError, Event, EventKind, RunOutcome, RunStatus};
-use leptos::prelude::*;
 use std::time::Duration;
 
-/// Pause between two steps of a simulated run.
-pub const STEP_MS: u64 = 900;
-
-fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// How a simulated run of `id` ends: about one run in five fails.
-pub fn simulated_outcome(id: &str) -> RunOutcome {
-    if id_hash(id) % 5 == 4 {
-        RunOutcome::Failed
-    } else {
-        RunOutcome::Successful
-    }
-}
-
-/// How many customers a successful simulated enrichment run enriched.
-pub fn simulated_enriched_customers(id: &str) -> u64 {
-    1_000 + id_hash(id) % 60_000
-}
+/// Pause between two steps of a simulated run (the domain's).
+pub const STEP_MS: u64 = connections_domain::simulation::SIMULATED_RUN_STEP_MS;
 
 /// Progress of a run as (value, max) for a `<progress>` element, while it runs.
 pub fn progress(status: RunStatus) -> Option<(u8, u8)> {
@@ -46,8 +27,8 @@ pub fn progress(status: RunStatus) -> Option<(u8, u8)> {
 pub fn continue_run(portal: Portal, i18n: I18n, toasts: Toasts, steps: Vec<Command>) {
     let mut steps = steps.into_iter();
     let Some(step) = steps.next() else { return };
-    set_timeout(
-        move || match portal.dispatch(step) {
+    // On the portal's timers: a run goes on across pages and ends with the app.
+    portal.timers.after(Duration::from_millis(STEP_MS), move || match portal.dispatch(step) {
             Ok(events) => {
                 let rest: Vec<Command> = steps.collect();
                 if rest.is_empty() {
@@ -59,9 +40,7 @@ pub fn continue_run(portal: Portal, i18n: I18n, toasts: Toasts, steps: Vec<Comma
             Err(error) => {
                 toasts.failure(error_message(&i18n, &error));
             }
-        },
-        Duration::from_millis(STEP_MS),
-    );
+        });
 }
 
 /// Says how the run ended, in the toasts' live region: failures stay until dismissed.

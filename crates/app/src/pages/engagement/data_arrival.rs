@@ -7,6 +7,7 @@ use crate::state::use_portal;
 use crate::time::now;
 use crate::ui::toast::use_toasts;
 use connections_domain::Command;
+use leptos::leptos_dom::helpers::set_timeout_with_handle;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,12 +38,15 @@ pub fn DataArrival() -> impl IntoView {
         }
         if let Some((_, next)) = pending.iter().find(|(_, due_at)| *due_at > at) {
             let wait = u64::try_from(next.0 - at.0).unwrap_or(0) + 50;
-            set_timeout(
+            // One timer at a time: cleared when the effect runs again or the page goes away.
+            if let Ok(handle) = set_timeout_with_handle(
                 move || {
                     tick.try_update(|t| *t += 1);
                 },
                 Duration::from_millis(wait),
-            );
+            ) {
+                on_cleanup(move || handle.clear());
+            }
         }
     });
 }

@@ -37,10 +37,7 @@ fn MembersForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
     let toasts = use_toasts();
-    let creator = portal
-        .workspace
-        .with_untracked(|w| w.engagement_link(&row.id).map(|l| l.created_by.clone()))
-        .unwrap_or_else(|| portal.current_user.get_untracked());
+    let creator = row.created_by.clone();
     let members = RwSignal::new(row.members.iter().map(|(id, _)| id.clone()).collect::<BTreeSet<_>>());
     let problem = RwSignal::new(None::<String>);
     let id = StoredValue::new(row.id.clone());

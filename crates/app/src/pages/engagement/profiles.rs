@@ -19,9 +19,7 @@ pub fn ProfilesPage() -> impl IntoView {
     let reports = move || {
         let viewer = portal.current_user.get();
         portal.workspace.with(|w| {
-            w.engagement_links()
-                .map(|link| (link.id.to_string(), link.storage_account.clone(), w.profile_report(&viewer, &link.id)))
-                .collect::<Vec<_>>()
+            w.report_access(&viewer).into_iter().map(|a| (a.link.to_string(), a.storage_account, a.report)).collect::<Vec<_>>()
         })
     };
     let may_connect = move || {

@@ -1,9 +1,8 @@
 //! What the enrichment actions send, and what they say afterwards (through the data kit).
 
 use super::super::data_common::actions::DataActions;
-use super::super::data_common::run::{simulated_enriched_customers, simulated_outcome};
-use connections_domain::{Capability, Command, ConnectionId, DomainError, Enrichment, EnrichmentId, RunOutcome};
-use leptos::prelude::*;
+use connections_domain::simulation::simulated_enrichment_run;
+use connections_domain::{Command, ConnectionId, DomainError, EnrichmentId, RunOutcome};
 
 #[derive(Clone, Copy)]
 pub struct EnrichmentActions(pub DataActions);
@@ -14,21 +13,7 @@ fn set_active(ids: Vec<EnrichmentId>, active: bool) -> Command {
 
 impl EnrichmentActions {
     pub fn run(&self, ids: &[EnrichmentId]) {
-        self.0.start_runs(
-            ids,
-            |id| Command::RunEnrichment { id: id.clone() },
-            |id| {
-                vec![
-                    Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
-                    Command::FinishEnrichmentRun {
-                        id: id.clone(),
-                        outcome: simulated_outcome(id.as_str()),
-                        enriched_customers: simulated_enriched_customers(id.as_str()),
-                    },
-                ]
-            },
-            "data.enrichment.run_started",
-        );
+        self.0.start_runs(ids, |id| Command::RunEnrichment { id: id.clone() }, simulated_enrichment_run, "data.enrichment.run_started");
     }
 
     pub fn cancel_run(&self, id: &EnrichmentId) {
@@ -39,18 +24,12 @@ impl EnrichmentActions {
     /// Deactivates or activates; Undo does the opposite.
     pub fn set_active(&self, ids: Vec<EnrichmentId>, active: bool) -> bool {
         let key = if active { "data.enrichment.activated" } else { "data.enrichment.deactivated" };
-        let back = ids.clone();
-        self.0.run_with_undo(set_active(ids, active), key, move |_| Some(vec![set_active(back, !active)]))
+        self.0.run_with_undo(set_active(ids, active), key)
     }
 
     /// Deletes enrichments. Administrators get Undo (restoring is theirs only).
     pub fn delete(&self, ids: Vec<EnrichmentId>) -> bool {
-        let deleted: Vec<Enrichment> =
-            self.0.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.enrichment(id).cloned()).collect());
-        let may_restore = self.0.may(Capability::Restore);
-        self.0.run_with_undo(Command::DeleteEnrichments { ids }, "data.enrichment.deleted", move |_| {
-            may_restore.then(|| vec![Command::RestoreEnrichments { enrichments: deleted }])
-        })
+        self.0.run_with_undo(Command::DeleteEnrichments { ids }, "data.enrichment.deleted")
     }
 
     pub fn attach(&self, enrichment: &EnrichmentId, connection: ConnectionId) -> Result<(), DomainError> {

@@ -1,8 +1,8 @@
 //! What the export actions send, and what they say afterwards (through the data kit).
 
 use super::super::data_common::actions::DataActions;
-use super::super::data_common::run::simulated_outcome;
-use connections_domain::{Capability, Command, ConnectionId, DomainError, EventKind, Export, ExportId, NewExport, RunOutcome};
+use connections_domain::simulation::simulated_export_run;
+use connections_domain::{Command, ConnectionId, DomainError, ExportId, NewExport, RunOutcome};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -11,17 +11,7 @@ pub struct ExportActions(pub DataActions);
 impl ExportActions {
     /// Starts a simulated run: Queued now, Processing and then the outcome on timers.
     pub fn run(&self, ids: &[ExportId]) {
-        self.0.start_runs(
-            ids,
-            |id| Command::RunExport { id: id.clone() },
-            |id| {
-                vec![
-                    Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Processing },
-                    Command::FinishExportRun { id: id.clone(), outcome: simulated_outcome(id.as_str()) },
-                ]
-            },
-            "data.export.run_started",
-        );
+        self.0.start_runs(ids, |id| Command::RunExport { id: id.clone() }, simulated_export_run, "data.export.run_started");
     }
 
     /// Stops a run that is going (or stuck after a reload).
@@ -31,19 +21,7 @@ impl ExportActions {
 
     /// Detaches the connection; Undo attaches each export to its former connection again.
     pub fn detach(&self, ids: Vec<ExportId>) -> bool {
-        self.0.run_with_undo(Command::DetachConnection { exports: ids }, "data.export.detached", |events| {
-            Some(
-                events
-                    .iter()
-                    .filter_map(|e| match &e.kind {
-                        EventKind::ExportDetached { id, connection, .. } => {
-                            Some(Command::AttachConnectionToExport { export: id.clone(), connection: connection.clone() })
-                        }
-                        _ => None,
-                    })
-                    .collect(),
-            )
-        })
+        self.0.run_with_undo(Command::DetachConnection { exports: ids }, "data.export.detached")
     }
 
     pub fn attach(&self, export: &ExportId, connection: ConnectionId) -> Result<(), DomainError> {
@@ -55,11 +33,7 @@ impl ExportActions {
 
     /// Removes exports. Administrators get Undo (restoring is theirs only).
     pub fn remove(&self, ids: Vec<ExportId>) -> bool {
-        let removed: Vec<Export> = self.0.portal.workspace.with_untracked(|w| ids.iter().filter_map(|id| w.export(id).cloned()).collect());
-        let may_restore = self.0.may(Capability::Restore);
-        self.0.run_with_undo(Command::RemoveExports { ids }, "data.export.removed", move |_| {
-            may_restore.then(|| vec![Command::RestoreExports { exports: removed }])
-        })
+        self.0.run_with_undo(Command::RemoveExports { ids }, "data.export.removed")
     }
 
     /// Creates a copy on the same connection, named "<name> (copy)".
