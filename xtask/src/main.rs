@@ -141,7 +141,9 @@ fn test(args: &[String]) -> Result<(), String> {
 
     if wants("domain") {
         cmd::run(cmd::new("cargo").args(["test", "--package", "connections-domain"]))?;
-        passed.push("domain (native)");
+        // The app's pure code (CSV, list orders and filters, the writer's retry loop) natively.
+        cmd::run(cmd::new("cargo").args(["test", "--package", "connections-portal", "--lib"]))?;
+        passed.push("domain and the app's pure code (native)");
     }
     if wants("components") {
         for (driver_var, driver, label) in [

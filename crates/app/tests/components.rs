@@ -6,7 +6,7 @@ use connections_domain::{Timestamp, UserId, Workspace};
 use connections_portal::state::startup::{decide, StoredDataProblem};
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::idb::{Database, RawRecord, SnapshotHeader};
-use connections_portal::storage::writer::{retry_delay_ms, SaveStatus, Writer};
+use connections_portal::storage::writer::{SaveStatus, Writer};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -175,14 +175,6 @@ async fn the_change_log_appends_compacts_and_survives_reopening() {
     let replaced = SnapshotHeader { generation: 8.0, seq: 4 };
     reopened.replace(&replaced, b"", &[]).await.unwrap();
     assert_eq!(reopened.read_since(4).await.unwrap().0, Some(replaced));
-}
-
-#[wasm_bindgen_test]
-fn failed_writes_are_retried_with_a_growing_pause() {
-    assert_eq!(retry_delay_ms(1), 1000);
-    assert_eq!(retry_delay_ms(2), 2000);
-    assert_eq!(retry_delay_ms(3), 4000);
-    assert_eq!(retry_delay_ms(40), 30_000);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 
 use connections_domain::{Category, Command, NewConnection, NewExport, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
 use connections_portal::i18n::{I18n, Locale};
-use connections_portal::pages::activity::csv::{cell, to_csv};
+use connections_portal::pages::activity::csv::to_csv;
 use connections_portal::pages::activity::{cells, header};
 use connections_portal::pages::data_common::run::simulated_outcome;
 use connections_portal::state::Portal;
@@ -401,17 +401,6 @@ async fn contributors_and_viewers_cannot_open_the_key_vault() {
 }
 
 // ----- Activity -----
-
-#[wasm_bindgen_test]
-fn csv_cells_are_quoted_when_they_must_be() {
-    assert_eq!(cell("plain"), "plain");
-    assert_eq!(cell("a,b"), "\"a,b\"");
-    assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(cell("two\nlines"), "\"two\nlines\"");
-    assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)", "formulas are not run by spreadsheets");
-    let csv = to_csv(&["When".into(), "Who".into()], &[vec!["1".into(), "Morgan, Alex".into()], vec!["2".into(), "x\"y".into()]]);
-    assert_eq!(csv, "When,Who\r\n1,\"Morgan, Alex\"\r\n2,\"x\"\"y\"\r\n");
-}
 
 #[wasm_bindgen_test]
 fn the_activity_csv_never_holds_a_secret() {

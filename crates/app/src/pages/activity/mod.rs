@@ -226,3 +226,67 @@ pub fn ActivityPage() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use connections_domain::{ConnectionId, Role, SecretName, Timestamp};
+
+    fn row(actor: &str, object: ObjectRef, name: Option<&str>) -> ActivityRow {
+        ActivityRow {
+            seq: 1,
+            at: Timestamp(0),
+            actor_name: actor.into(),
+            actor_role: Role::Administrator,
+            action_key: "connection_created",
+            object,
+            object_name: name.map(Into::into),
+        }
+    }
+
+    fn filter(kind: &str, user: &str, object_text: &str) -> ActivityFilter {
+        ActivityFilter { kind: kind.into(), user: user.into(), object_text: object_text.into() }
+    }
+
+    #[test]
+    fn an_empty_filter_keeps_everything() {
+        let all = ActivityFilter::default();
+        assert!(all.keeps(&row("Jonas Berg", ObjectRef::KeyVault, None)));
+        assert!(all.keeps(&row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Lake"))));
+    }
+
+    #[test]
+    fn the_kind_filter_keeps_only_that_kind_of_object() {
+        let connection = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Lake"));
+        let secret = row("Ana", ObjectRef::Secret(SecretName::new("sftp-password")), Some("sftp-password"));
+        assert!(filter("connection", "", "").keeps(&connection));
+        assert!(!filter("connection", "", "").keeps(&secret));
+        assert!(filter("secret", "", "").keeps(&secret));
+        assert!(!filter("key_vault", "", "").keeps(&connection));
+    }
+
+    #[test]
+    fn the_user_filter_is_the_exact_name() {
+        let by_jonas = row("Jonas Berg", ObjectRef::KeyVault, None);
+        assert!(filter("", "Jonas Berg", "").keeps(&by_jonas));
+        assert!(!filter("", "Jonas", "").keeps(&by_jonas), "a part of the name is not the user");
+        assert!(!filter("", "Ana", "").keeps(&by_jonas));
+    }
+
+    #[test]
+    fn the_object_text_matches_part_of_the_name_in_any_case() {
+        let lake = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Orders Lake"));
+        assert!(filter("", "", "  lake ").keeps(&lake));
+        assert!(filter("", "", "ORDERS").keeps(&lake));
+        assert!(!filter("", "", "sftp").keeps(&lake));
+        assert!(!filter("", "", "vault").keeps(&row("Ana", ObjectRef::KeyVault, None)), "an object without a name matches no text");
+    }
+
+    #[test]
+    fn every_filter_must_hold() {
+        let lake = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Orders Lake"));
+        assert!(filter("connection", "Ana", "lake").keeps(&lake));
+        assert!(!filter("connection", "Jonas Berg", "lake").keeps(&lake));
+        assert!(!filter("export", "Ana", "lake").keeps(&lake));
+    }
+}
