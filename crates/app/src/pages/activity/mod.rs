@@ -137,7 +137,7 @@ pub fn ActivityPage() -> impl IntoView {
     view! {
         <section class="page activity-page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("activity.title")}</h1>
-            <p class="page-intro">{move || i18n.t("activity.intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("activity.intro")}</p>
             <div class="toolbar activity-filters" role="search" aria-label=move || i18n.t("activity.filters")>
                 <div class="form-field">
                     <label for="activity-object">{move || i18n.t("activity.filter.object")}</label>
@@ -189,7 +189,7 @@ pub fn ActivityPage() -> impl IntoView {
             >
                 <div class="table-scroll">
                     <table class="data" id="activity-list">
-                        <caption class="visually-hidden">{move || i18n.t("activity.title")}</caption>
+                        <caption class="sr-only">{move || i18n.t("activity.title")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t("activity.col.when")}</th>
@@ -206,7 +206,7 @@ pub fn ActivityPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td data-label=move || i18n.t("activity.col.when") class="when">{when}</td>
-                                            <td data-label=move || i18n.t("activity.col.who") class="who">{who} <span class="muted">" · " {role}</span></td>
+                                            <td data-label=move || i18n.t("activity.col.who") class="who">{who} <span class="hint">" · " {role}</span></td>
                                             <td data-label=move || i18n.t("activity.col.action") class="action">{action}</td>
                                             <td data-label=move || i18n.t("activity.col.object") class="object"><span class="object-kind">{kind}</span> " " {name}</td>
                                         </tr>

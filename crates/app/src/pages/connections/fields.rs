@@ -147,7 +147,7 @@ fn SecretField(
             SecretState::Saved => i18n.t("connections.pane.secret_saved"),
             SecretState::FromVault(name) => i18n.tf("connections.pane.secret_from_vault", &[("secret", name.as_str())]),
         };
-        view! { <p class="field-hint" id=hint_id>{text}</p> }
+        view! { <p class="hint hint-field" id=hint_id>{text}</p> }
     });
 
     // A saved secret may stay empty: the domain keeps it.
@@ -240,7 +240,7 @@ fn SecretField(
         <div class="form-field secret-field" data-field=key>
             <label for=id>
                 {label}
-                {move || use_vault().then(|| view! { <span class="muted">" · " {i18n.t("connections.pane.from_vault")}</span> })}
+                {move || use_vault().then(|| view! { <span class="hint">" · " {i18n.t("connections.pane.from_vault")}</span> })}
             </label>
             {hint}
             <Show when=use_vault fallback=typed>

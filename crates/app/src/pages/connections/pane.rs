@@ -255,7 +255,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                                 " · "
                                 {move || i18n.t(labels::category(category))}
                             </p>
-                            <p class="muted">{move || i18n.t(s.description_key)}</p>
+                            <p class="hint">{move || i18n.t(s.description_key)}</p>
                         }
                     })
             }}
@@ -275,7 +275,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                         set_problem(problems, NAME_KEY, name_problem(&raw));
                     }
                 />
-                <p class="field-hint" id="field-display_name-hint">{move || i18n.t("connections.pane.name_hint")}</p>
+                <p class="hint hint-field" id="field-display_name-hint">{move || i18n.t("connections.pane.name_hint")}</p>
                 <ProblemText key=NAME_KEY.to_string() problems=problems />
             </div>
             {move || {
@@ -285,7 +285,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                         view! {
                             <fieldset class="type-fields" id="type-fields">
                                 <legend>{move || i18n.tf("connections.pane.details", &[("type", s.name)])}</legend>
-                                {s.fields.is_empty().then(|| view! { <p class="muted">{move || i18n.t("connections.pane.no_fields")}</p> })}
+                                {s.fields.is_empty().then(|| view! { <p class="hint">{move || i18n.t("connections.pane.no_fields")}</p> })}
                                 {s
                                     .fields
                                     .iter()
@@ -374,7 +374,7 @@ fn KeyVaultSwitch(supported: bool, has_secrets: bool, linked: Memo<bool>, values
             when=move || linked.get()
             fallback=move || {
                 view! {
-                    <p class="field-hint" id="key-vault-unlinked">
+                    <p class="hint hint-field" id="key-vault-unlinked">
                         {move || i18n.t("connections.pane.vault_unlinked")}
                         " "
                         <a href="/settings/permissions/key-vault">{move || i18n.t("connections.pane.vault_link")}</a>
@@ -394,7 +394,7 @@ fn KeyVaultSwitch(supported: bool, has_secrets: bool, linked: Memo<bool>, values
                     />
                     <span>{move || i18n.t("connections.pane.use_key_vault")}</span>
                 </label>
-                <p class="field-hint" id="use-key-vault-hint">{move || i18n.t("connections.pane.use_key_vault_hint")}</p>
+                <p class="hint hint-field" id="use-key-vault-hint">{move || i18n.t("connections.pane.use_key_vault_hint")}</p>
             </div>
         </Show>
     }
@@ -410,7 +410,7 @@ fn SignIn(provider: &'static str, details: StoredValue<Option<ConnectionDetails>
     let status = current.map(|sign_in| {
         let account = sign_in.account.clone();
         view! {
-            <p class="field-hint" id="field-sign_in_account-hint">
+            <p class="hint hint-field" id="field-sign_in_account-hint">
                 {move || {
                     i18n.tf(
                         "connections.pane.signed_in",
@@ -470,7 +470,7 @@ fn Sharing(values: RwSignal<FormValues>, is_edit: bool, used_by_count: usize) ->
             <legend>{move || i18n.t("connections.pane.sharing")}</legend>
             {choice(UsableBy::AdministratorsOnly, "usable-admins", "access.administrators_only")}
             {choice(UsableBy::AdministratorsAndContributors, "usable-contributors", "access.administrators_and_contributors")}
-            <p class="field-hint">
+            <p class="hint hint-field">
                 {move || {
                     if is_edit {
                         i18n.tf("connections.pane.sharing_edit_hint", &[("count", &used_by_count.to_string())])
@@ -491,7 +491,7 @@ fn Consent(values: RwSignal<FormValues>, problems: Problems) -> impl IntoView {
         <section class="privacy" aria-labelledby="privacy-title">
             <h3 id="privacy-title">{move || i18n.t("connections.pane.privacy_title")}</h3>
             <p id="privacy-text">{move || i18n.t("connections.pane.privacy_text")}</p>
-            <p class="muted">{move || i18n.t("connections.pane.privacy_remove")}</p>
+            <p class="hint">{move || i18n.t("connections.pane.privacy_remove")}</p>
             <label class="checkbox">
                 <input
                     type="checkbox"

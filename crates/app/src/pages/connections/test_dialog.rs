@@ -63,7 +63,7 @@ pub fn TestDialog() -> impl IntoView {
             });
             view! {
                 <h2 id="test-title">{i18n.tf("connections.test.title", &[("name", &check.display_name)])}</h2>
-                <p class="muted" id="test-time">
+                <p class="hint" id="test-time">
                     {i18n.tf("connections.test.checked_at", &[("at", &format_timestamp(check.checked_at, i18n.locale()))])}
                 </p>
                 <p id="test-summary" class=if passed { "badge badge-ok" } else { "badge badge-bad" }>

@@ -55,7 +55,7 @@ fn AddEnrichmentForm(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form class="pane-form" on:submit=save novalidate>
             <h2 id="add-enrichment-title">{move || i18n.t("data.enrichment.add")}</h2>
-            <p class="muted">{move || i18n.t("data.enrichment.add_intro")}</p>
+            <p class="hint">{move || i18n.t("data.enrichment.add_intro")}</p>
             <div class="form-field">
                 <label for="add-enrichment-connection">{move || i18n.t("data.enrichment.connection")}</label>
                 <ConnectionPicker
@@ -66,7 +66,7 @@ fn AddEnrichmentForm(open: RwSignal<bool>) -> impl IntoView {
                     invalid=has_error(errors, "connection")
                 />
                 <Show when=move || choices.with(Vec::is_empty)>
-                    <p class="hint">{move || i18n.t("data.export.contact_admin")}</p>
+                    <p class="hint hint-field">{move || i18n.t("data.export.contact_admin")}</p>
                 </Show>
                 <FieldMessage errors=errors key="connection" id="add-enrichment-connection-error" />
             </div>

@@ -213,7 +213,7 @@ fn AttachSection(row: Memo<Option<EnrichmentRow>>, actions: EnrichmentActions) -
                         </button>
                     </div>
                     <Show when=move || choices.with(Vec::is_empty)>
-                        <p class="hint">{move || i18n.t("data.export.contact_admin")}</p>
+                        <p class="hint hint-field">{move || i18n.t("data.export.contact_admin")}</p>
                     </Show>
                     <FieldMessage errors=errors key="connection" id="attach-enrichment-connection-error" />
                 </div>

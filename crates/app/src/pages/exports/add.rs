@@ -82,7 +82,7 @@ fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl Into
     view! {
         <form class="pane-form" on:submit=save novalidate>
             <h2 id="add-export-title">{move || i18n.t("data.export.add")}</h2>
-            <p class="muted">{move || i18n.t("data.export.add_intro")}</p>
+            <p class="hint">{move || i18n.t("data.export.add_intro")}</p>
             <div class="form-field">
                 <label for="add-export-connection">{move || i18n.t("data.export.connection")}</label>
                 <ConnectionPicker
@@ -93,7 +93,7 @@ fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl Into
                     invalid=has_error(errors, "connection")
                 />
                 <Show when=move || choices.with(Vec::is_empty)>
-                    <p class="hint" id="no-connection-hint">{move || i18n.t("data.export.contact_admin")}</p>
+                    <p class="hint hint-field" id="no-connection-hint">{move || i18n.t("data.export.contact_admin")}</p>
                 </Show>
                 <FieldMessage errors=errors key="connection" id="add-export-connection-error" />
             </div>

@@ -204,7 +204,7 @@ fn ConnectionSection(row: Memo<Option<ExportRow>>, actions: ExportActions) -> im
                                 </button>
                             </div>
                             <Show when=move || choices.with(Vec::is_empty)>
-                                <p class="hint">{move || i18n.t("data.export.contact_admin")}</p>
+                                <p class="hint hint-field">{move || i18n.t("data.export.contact_admin")}</p>
                             </Show>
                             <FieldMessage errors=errors key="connection" id="attach-connection-error" />
                         </div>

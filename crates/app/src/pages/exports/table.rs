@@ -112,7 +112,7 @@ pub fn ExportTable(
         >
             <div class="table-scroll">
                 <table class="data" id="export-list">
-                    <caption class="visually-hidden">{move || i18n.t("exports.title")}</caption>
+                    <caption class="sr-only">{move || i18n.t("exports.title")}</caption>
                     <thead>
                         <tr>
                             <th scope="col" class="select-col">

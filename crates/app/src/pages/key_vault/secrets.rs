@@ -77,7 +77,7 @@ fn AddSecretForm() -> impl IntoView {
                         aria-describedby="secret-name-hint secret-name-error"
                         bind:value=name
                     />
-                    <p class="hint" id="secret-name-hint">{move || i18n.t("kv.secret_name_hint")}</p>
+                    <p class="hint hint-field" id="secret-name-hint">{move || i18n.t("kv.secret_name_hint")}</p>
                     <FieldMessage errors=errors key="name" id="secret-name-error" />
                 </div>
                 <div class="form-field">
@@ -90,7 +90,7 @@ fn AddSecretForm() -> impl IntoView {
                         aria-describedby="secret-value-hint secret-value-error"
                         bind:value=value
                     />
-                    <p class="hint" id="secret-value-hint">{move || i18n.t("kv.secret_value_hint")}</p>
+                    <p class="hint hint-field" id="secret-value-hint">{move || i18n.t("kv.secret_value_hint")}</p>
                     <FieldMessage errors=errors key="value" id="secret-value-error" />
                 </div>
             </div>
@@ -132,7 +132,7 @@ fn SecretTable(rotating: RwSignal<Option<SecretName>>, deleting: RwSignal<Option
         >
             <div class="table-scroll">
                 <table class="data" id="secret-list">
-                    <caption class="visually-hidden">{move || i18n.t("key_vault.secrets")}</caption>
+                    <caption class="sr-only">{move || i18n.t("key_vault.secrets")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t("key_vault.col.name")}</th>

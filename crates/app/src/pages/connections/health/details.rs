@@ -148,7 +148,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
                 <a href=tab_of(category).href() id="back-to-list">{move || i18n.t("health.back")}</a>
             </p>
             <h1 id="page-title" tabindex="-1">{name}</h1>
-            <p class="muted">{connection.type_name}</p>
+            <p class="hint">{connection.type_name}</p>
             <section class="card health-card" aria-labelledby="health-heading">
                 <h2 id="health-heading">{move || i18n.t("health.heading")}</h2>
                 <p id="health-state">{state}</p>
@@ -163,7 +163,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="history-heading">
                 <h2 id="history-heading">{move || i18n.t("health.history.heading")}</h2>
-                <p class="muted">{move || i18n.t("health.history.limit")}</p>
+                <p class="hint">{move || i18n.t("health.history.limit")}</p>
                 {history_view}
             </section>
         }
