@@ -129,7 +129,7 @@ pub fn ActivityPage() -> impl IntoView {
             table.order.with_untracked(|order| all.with_untracked(|rows| order.iter().map(|&i| cells(&i18n, &rows[i])).collect()));
         let text = format!("\u{feff}{}", csv::to_csv(&header(&i18n), &rows));
         if download_text("activity.csv", "text/csv;charset=utf-8", &text) {
-            toasts.success(i18n.tf("activity.downloaded", &[("count", &rows.len().to_string())]), None);
+            toasts.success(i18n.plural("activity.downloaded", rows.len(), &[]), None);
         } else {
             toasts.failure(i18n.t("activity.download_failed"));
         }

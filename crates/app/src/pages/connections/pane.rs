@@ -185,7 +185,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                     (v.display_name.trim().to_owned(), v.type_id.map(|t| t.spec().category), v.usable_by)
                 });
                 let message = if is_edit && usable_by != initial_usable_by && used_by_count > 0 {
-                    i18n.tf("connections.saved_sharing", &[("name", &name), ("count", &used_by_count.to_string())])
+                    i18n.plural("connections.saved_sharing", used_by_count, &[("name", &name)])
                 } else {
                     i18n.tf("connections.saved", &[("name", &name)])
                 };
@@ -473,7 +473,7 @@ fn Sharing(values: RwSignal<FormValues>, is_edit: bool, used_by_count: usize) ->
             <p class="hint hint-field">
                 {move || {
                     if is_edit {
-                        i18n.tf("connections.pane.sharing_edit_hint", &[("count", &used_by_count.to_string())])
+                        i18n.plural("connections.pane.sharing_edit_hint", used_by_count, &[])
                     } else {
                         i18n.t("connections.pane.sharing_hint")
                     }

@@ -51,12 +51,9 @@ pub fn TestDialog() -> impl IntoView {
         ui.test_result.get().map(|check| {
             let passed = check.passed();
             let summary = if passed {
-                i18n.tf("connections.test.passed", &[("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.passed", check.checks_run, &[])
             } else {
-                i18n.tf(
-                    "connections.test.failed",
-                    &[("problems", &check.problems.len().to_string()), ("count", &check.checks_run.to_string())],
-                )
+                i18n.plural("connections.test.failed", check.problems.len(), &[("total", &check.checks_run.to_string())])
             };
             let problems = portal.workspace.with(|w| {
                 check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>()

@@ -81,9 +81,9 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
         last_check.get().map(|check| {
             let problems = portal.workspace.with_untracked(|w| check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>());
             let summary = if check.passed() {
-                i18n.tf("connections.test.passed", &[("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.passed", check.checks_run, &[])
             } else {
-                i18n.tf("connections.test.failed", &[("problems", &check.problems.len().to_string()), ("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.failed", check.problems.len(), &[("total", &check.checks_run.to_string())])
             };
             view! {
                 <p>{summary}</p>
