@@ -161,7 +161,8 @@ impl Page {
         }
     }
 
-    /// Saves a screenshot as docs/screenshots/<name>-<browser>.png.
+    /// Saves a screenshot as target/screenshots/<name>-<browser>.png (`cargo xtask screenshots` copies
+    /// them into docs/screenshots/).
     pub async fn screenshot(&self, name: &str) -> Result<(), Failure> {
         let png = self.client.screenshot().await?;
         let dir = crate::screenshot_dir();

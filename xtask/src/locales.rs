@@ -2,7 +2,7 @@
 //! key the code names exists, and every key is used somewhere. `cargo xtask test` runs it first.
 //!
 //! Plural forms are pairs `<key>_one` and `<key>_other` (the app picks one by count), and the
-//! code names only `<key>`. French text uses typographic apostrophes (’), never straight ones.
+//! code names only `<key>`; no text writes a count as "(s)". French text uses typographic apostrophes (’), never straight ones.
 //!
 //! "Used" means the key appears as a string literal in the app's sources, or, for keys the
 //! domain hands over at run time (catalogue labels, activity actions), in the domain's sources.
@@ -37,6 +37,10 @@ pub fn check(repo: &Path) -> Result<Report, String> {
             for (key, value) in table {
                 if value.trim().is_empty() {
                     problems.push(format!("{locale}/{name}: \"{key}\" has an empty text"));
+                }
+                // A count is shown through a plural pair, never as "export(s)".
+                if value.contains("(s)") {
+                    problems.push(format!("{locale}/{name}: \"{key}\" writes a count with \"(s)\"; use a <key>_one / <key>_other pair"));
                 }
                 if locale == "fr" && value.contains('\'') {
                     problems.push(format!("fr/{name}: \"{key}\" has a straight apostrophe; French uses ’"));

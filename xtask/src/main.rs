@@ -3,6 +3,8 @@
 //! `cargo xtask serve` builds the portal and serves it on 127.0.0.1.
 //! `cargo xtask test` runs every test suite: domain (native), components (wasm-bindgen-test in
 //! headless Chromium and Firefox) and end to end (WebDriver against the built site, both browsers).
+//! `cargo xtask screenshots` runs the end-to-end suite (which writes its screenshots under
+//! `target/screenshots/`) and copies them into `docs/screenshots/`, which the README embeds.
 //! `cargo xtask bench [--quick]` builds the release site and runs the browser benchmark
 //! (tests/src/bin/bench.rs), which prints a table and writes docs/performance.md.
 //! All install what is missing first (see `setup.rs`) and skip what is already there.
@@ -17,7 +19,7 @@ mod sizes;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | bench [--quick] | locales | sizes [DIR] | ship [DIR] | setup>";
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | screenshots | bench [--quick] | locales | sizes [DIR] | ship [DIR] | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("screenshots") => screenshots(),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("locales") => check_locales(),
         // Trunk's post-build hook (Trunk.toml): on TRUNK_STAGING_DIR, or on a folder given.
@@ -85,6 +88,44 @@ fn bench(args: &[String]) -> Result<(), String> {
     cmd::run(run.env("PATH", &path).env("CHROMEDRIVER", &tools.chromedriver))
 }
 
+/// The end-to-end suite against the release build in `dist/`, both browsers. It writes its
+/// screenshots under `target/screenshots/`, never into the working tree.
+fn end_to_end(tools: &setup::Tools) -> Result<(), String> {
+    cmd::run(
+        cmd::new("cargo")
+            .args(["test", "--package", "end-to-end", "--", "--test-threads=2"])
+            .env("PATH", tools.path_env())
+            .env("CHROMEDRIVER", &tools.chromedriver)
+            .env("GECKODRIVER", &tools.geckodriver),
+    )
+}
+
+/// Release build, the end-to-end suite (from a clean `target/screenshots/`, so nothing stale is
+/// copied), then every screenshot it took copied into `docs/screenshots/`.
+fn screenshots() -> Result<(), String> {
+    let tools = setup::ensure_all()?;
+    let root = setup::repo_root();
+    let taken = root.join("target").join("screenshots");
+    if taken.exists() {
+        std::fs::remove_dir_all(&taken).map_err(|e| format!("could not clear {}: {e}", taken.display()))?;
+    }
+    cmd::run(cmd::new("trunk").args(["build", "--release"]).env("PATH", tools.path_env()))?;
+    end_to_end(&tools)?;
+    let docs = root.join("docs").join("screenshots");
+    std::fs::create_dir_all(&docs).map_err(|e| e.to_string())?;
+    let mut copied = 0;
+    for entry in std::fs::read_dir(&taken).map_err(|e| format!("{}: {e}", taken.display()))? {
+        let from = entry.map_err(|e| e.to_string())?.path();
+        if from.extension().is_some_and(|x| x == "png") {
+            let to = docs.join(from.file_name().unwrap_or_default());
+            std::fs::copy(&from, &to).map_err(|e| format!("could not copy {}: {e}", from.display()))?;
+            copied += 1;
+        }
+    }
+    println!("xtask: {copied} screenshots copied from {} into {}", taken.display(), docs.display());
+    Ok(())
+}
+
 fn test(args: &[String]) -> Result<(), String> {
     let only = flag_value(args, "--only");
     let wants = |suite: &str| only.is_none_or(|o| o == suite);
@@ -100,7 +141,9 @@ fn test(args: &[String]) -> Result<(), String> {
 
     if wants("domain") {
         cmd::run(cmd::new("cargo").args(["test", "--package", "connections-domain"]))?;
-        passed.push("domain (native)");
+        // The app's pure code (CSV, list orders and filters, the writer's retry loop) natively.
+        cmd::run(cmd::new("cargo").args(["test", "--package", "connections-portal", "--lib"]))?;
+        passed.push("domain and the app's pure code (native)");
     }
     if wants("components") {
         for (driver_var, driver, label) in [
@@ -123,13 +166,7 @@ fn test(args: &[String]) -> Result<(), String> {
         // The first load's size budget, before the browsers: an overweight build fails here.
         sizes::check_budget(&setup::repo_root().join("dist"))?;
         passed.push("size budget");
-        cmd::run(
-            cmd::new("cargo")
-                .args(["test", "--package", "end-to-end", "--", "--test-threads=2"])
-                .env("PATH", &path)
-                .env("CHROMEDRIVER", &tools.chromedriver)
-                .env("GECKODRIVER", &tools.geckodriver),
-        )?;
+        end_to_end(&tools)?;
         passed.push("end to end (Chromium and Firefox)");
     }
     println!("\nxtask: every suite passed: {}", passed.join(", "));

@@ -45,7 +45,10 @@ pub fn error_message(i18n: &I18n, error: &DomainError) -> String {
         E::SignInRequired => i18n.t("error.sign_in_required"),
         E::HasDependents { exports, enrichments, .. } => i18n.tf(
             "error.has_dependents",
-            &[("exports", &exports.len().to_string()), ("enrichments", &enrichments.len().to_string())],
+            &[
+                ("exports", &i18n.plural("error.has_dependents.exports", exports.len(), &[])),
+                ("enrichments", &i18n.plural("error.has_dependents.enrichments", enrichments.len(), &[])),
+            ],
         ),
         E::UseEngagementLink => i18n.t("error.use_engagement_link"),
         E::SharingNotApplicable(_) => i18n.t("error.sharing_not_applicable"),

@@ -3,61 +3,20 @@
 //! chosen workspace, user, phase and storage state, then reads and drives the DOM.
 
 use connections_domain::{Timestamp, UserId, Workspace};
-use connections_portal::app::PortalRoot;
 use connections_portal::state::startup::{decide, StoredDataProblem};
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::idb::{Database, RawRecord, SnapshotHeader};
-use connections_portal::storage::writer::{retry_delay_ms, SaveStatus, Writer};
+use connections_portal::storage::writer::{SaveStatus, Writer};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::*;
+
 const NOW: Timestamp = Timestamp(1_763_900_000_000);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(60).await;
-}
-
-/// Mounts the portal at `path` in a fresh container and returns the container.
-async fn mount(path: &str, portal: Portal) -> web_sys::HtmlElement {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
-    // Only our own container is replaced: the test runner reports through other body elements.
-    if let Some(previous) = document().get_element_by_id("portal-under-test") {
-        previous.remove();
-    }
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    container.set_id("portal-under-test");
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <PortalRoot portal=portal /> });
-    std::mem::forget(handle);
-    settle().await;
-    container
-}
-
-fn ready_portal(workspace: Workspace, user: &str) -> Portal {
-    Portal::new(workspace, UserId::new(user), Phase::Ready, Writer::new(None, SaveStatus::Saved))
-}
-
-fn text(root: &web_sys::HtmlElement, css: &str) -> String {
-    root.query_selector(css)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {css}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn select(root: &web_sys::HtmlElement, css: &str, value: &str) {
-    let element: web_sys::HtmlSelectElement = root.query_selector(css).unwrap().unwrap().unchecked_into();
-    element.set_value(value);
-    element.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-}
 
 fn admin_of(workspace: &Workspace, role: connections_domain::Role) -> String {
     workspace.users().find(|u| u.role == role).unwrap().id.to_string()
@@ -65,7 +24,7 @@ fn admin_of(workspace: &Workspace, role: connections_domain::Role) -> String {
 
 #[wasm_bindgen_test]
 async fn navigation_has_every_group_and_marks_the_current_page() {
-    let root = mount("/data/exports", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    let root = mount("/data/exports", portal(Workspace::sample(NOW), "u-admin-1")).await;
     let nav = text(&root, "nav.side-nav");
     for label in ["Data", "Exports", "Enrichment", "Settings", "Connections", "Key Vault", "Activity", "Engagement insights"] {
         assert!(nav.contains(label), "navigation lacks {label}: {nav}");
@@ -76,12 +35,12 @@ async fn navigation_has_every_group_and_marks_the_current_page() {
 
 #[wasm_bindgen_test]
 async fn the_root_redirects_to_the_enrichment_tab_and_unknown_urls_say_not_found() {
-    let root = mount("/", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    let root = mount("/", portal(Workspace::sample(NOW), "u-admin-1")).await;
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     assert_eq!(path, "/settings/connections/enrichment");
     assert_eq!(text(&root, "[role=tab][aria-selected=true]"), "Enrichment");
 
-    let root = mount("/no/such/page", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
+    let root = mount("/no/such/page", portal(Workspace::sample(NOW), "u-admin-1")).await;
     assert_eq!(text(&root, "h1#page-title"), "Page not found");
     assert!(text(&root, "main").contains("/no/such/page"));
 }
@@ -90,7 +49,7 @@ async fn the_root_redirects_to_the_enrichment_tab_and_unknown_urls_say_not_found
 async fn sample_connections_render_in_their_tab() {
     let workspace = Workspace::sample(NOW);
     let enrichment_count = workspace.connection_rows(&UserId::new("u-admin-1"), connections_domain::Category::Enrichment, connections_domain::Timestamp(0)).len();
-    let root = mount("/settings/connections/enrichment", ready_portal(workspace, "u-admin-1")).await;
+    let root = mount("/settings/connections/enrichment", portal(workspace, "u-admin-1")).await;
     let rows = root.query_selector_all("#connection-list tbody tr").unwrap().length() as usize;
     assert!(enrichment_count > 0);
     assert_eq!(rows, enrichment_count);
@@ -101,12 +60,12 @@ async fn switching_to_a_contributor_denies_the_key_vault_page_live() {
     let workspace = Workspace::sample(NOW);
     let admin = admin_of(&workspace, connections_domain::Role::Administrator);
     let contributor = admin_of(&workspace, connections_domain::Role::Contributor);
-    let root = mount("/settings/permissions/key-vault", ready_portal(workspace, &admin)).await;
+    let root = mount("/settings/permissions/key-vault", portal(workspace, &admin)).await;
     assert!(root.query_selector("#vault-tile").unwrap().is_some(), "an administrator sees the vault");
     assert!(root.query_selector("#access-denied").unwrap().is_none());
 
-    select(&root, "#user-menu", &contributor);
-    settle().await;
+    choose(&root, "#user-menu", &contributor).await;
+    wait_for_element(&root, "#access-denied").await;
     assert!(root.query_selector("#vault-tile").unwrap().is_none(), "a contributor must not see the vault");
     assert!(text(&root, "#access-denied").contains("Contributor"));
     let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("connections-portal.user").unwrap();
@@ -115,14 +74,14 @@ async fn switching_to_a_contributor_denies_the_key_vault_page_live() {
 
 #[wasm_bindgen_test]
 async fn switching_to_french_translates_live_and_sets_html_lang() {
-    let root = mount("/data/exports", ready_portal(Workspace::sample(NOW), "u-admin-1")).await;
-    select(&root, "#language-menu", "fr");
-    settle().await;
+    let root = mount("/data/exports", portal(Workspace::sample(NOW), "u-admin-1")).await;
+    choose(&root, "#language-menu", "fr").await;
+    wait_for_text(&root, "h1#page-title", "Exportations").await;
     assert_eq!(text(&root, "h1#page-title"), "Exportations");
     assert!(text(&root, "nav.side-nav").contains("Connexions"));
     assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
-    select(&root, "#language-menu", "en");
-    settle().await;
+    choose(&root, "#language-menu", "en").await;
+    wait_for_text(&root, "h1#page-title", "Exports").await;
     assert_eq!(text(&root, "h1#page-title"), "Exports");
 }
 
@@ -133,7 +92,7 @@ async fn first_run_offers_sample_data_and_loading_it_fills_the_lists() {
     assert!(root.query_selector("#export-list").unwrap().is_none());
     let button: web_sys::HtmlElement = root.query_selector("#load-sample").unwrap().unwrap().unchecked_into();
     button.click();
-    settle().await;
+    wait_for_element(&root, "#export-list tbody tr").await;
     let rows = root.query_selector_all("#export-list tbody tr").unwrap().length();
     assert!(rows >= 20, "sample data has ~30 exports, saw {rows}");
 }
@@ -216,14 +175,6 @@ async fn the_change_log_appends_compacts_and_survives_reopening() {
     let replaced = SnapshotHeader { generation: 8.0, seq: 4 };
     reopened.replace(&replaced, b"", &[]).await.unwrap();
     assert_eq!(reopened.read_since(4).await.unwrap().0, Some(replaced));
-}
-
-#[wasm_bindgen_test]
-fn failed_writes_are_retried_with_a_growing_pause() {
-    assert_eq!(retry_delay_ms(1), 1000);
-    assert_eq!(retry_delay_ms(2), 2000);
-    assert_eq!(retry_delay_ms(3), 4000);
-    assert_eq!(retry_delay_ms(40), 30_000);
 }
 
 #[wasm_bindgen_test]

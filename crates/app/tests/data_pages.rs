@@ -3,14 +3,11 @@
 //! simulated run, the connection filter, and the Activity CSV.
 
 use connections_domain::{Category, Command, NewConnection, NewExport, RunStatus, SecretInput, Timestamp, UserId, UsableBy, Workspace};
-use connections_portal::app::PortalRoot;
 use connections_portal::i18n::{I18n, Locale};
-use connections_portal::pages::activity::csv::{cell, to_csv};
+use connections_portal::pages::activity::csv::to_csv;
 use connections_portal::pages::activity::{cells, header};
 use connections_domain::simulation::simulated_run_outcome;
-use connections_portal::pages::data_common::run::STEP_MS;
-use connections_portal::state::{Phase, Portal};
-use connections_portal::storage::writer::{SaveStatus, Writer};
+use connections_portal::state::Portal;
 use connections_portal::ui::table::PAGE_SIZE;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,85 +15,13 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::*;
+
 const NOW: Timestamp = Timestamp(1_763_900_000_000);
 const ADMIN: &str = "u-admin-1";
 const CONTRIBUTOR: &str = "u-contrib-1";
 const VIEWER: &str = "u-viewer-1";
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
-
-async fn settle() {
-    sleep(60).await;
-}
-
-async fn mount(path: &str, portal: Portal) -> web_sys::HtmlElement {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
-    if let Some(previous) = document().get_element_by_id("portal-under-test") {
-        previous.remove();
-    }
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    container.set_id("portal-under-test");
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <PortalRoot portal=portal /> });
-    std::mem::forget(handle);
-    settle().await;
-    container
-}
-
-fn portal(workspace: Workspace, user: &str) -> Portal {
-    Portal::new(workspace, UserId::new(user), Phase::Ready, Writer::new(None, SaveStatus::Saved))
-}
-
-fn find(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
-    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no element {css}")).unchecked_into()
-}
-
-fn exists(root: &web_sys::HtmlElement, css: &str) -> bool {
-    root.query_selector(css).unwrap().is_some()
-}
-
-fn count(root: &web_sys::HtmlElement, css: &str) -> u32 {
-    root.query_selector_all(css).unwrap().length()
-}
-
-fn text(root: &web_sys::HtmlElement, css: &str) -> String {
-    find(root, css).text_content().unwrap_or_default()
-}
-
-fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
-    let list = root.query_selector_all(css).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
-}
-
-async fn click(root: &web_sys::HtmlElement, css: &str) {
-    find(root, css).click();
-    settle().await;
-}
-
-async fn type_into(root: &web_sys::HtmlElement, css: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = find(root, css).unchecked_into();
-    input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    settle().await;
-}
-
-async fn choose(root: &web_sys::HtmlElement, css: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = find(root, css).unchecked_into();
-    select.set_value(value);
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    settle().await;
-}
-
-fn attr(root: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
-    find(root, css).get_attribute(name)
-}
 
 /// The export row whose name button reads `name`.
 fn export_row_css(workspace: &Workspace, name: &str) -> String {
@@ -255,7 +180,7 @@ async fn detaching_shows_no_connection_and_adding_a_connection_reactivates() {
     let root = mount("/data/exports", p).await;
 
     find(&root, &format!("{row} .row-select")).click();
-    settle().await;
+    wait_for_text(&root, "#selection-count", "1 selected").await;
     assert_eq!(text(&root, "#selection-count"), "1 selected");
     click(&root, "#bulk-detach").await;
     assert!(row_text(&root, &row).contains("No connection"));
@@ -284,9 +209,9 @@ async fn a_run_moves_through_queued_and_processing_to_its_outcome() {
     click(&root, &format!("{row} .row-run")).await;
     assert!(row_text(&root, &row).contains("Queued"));
     assert!(exists(&root, &format!("{row} progress")));
-    sleep(STEP_MS as u32 + 150).await;
-    assert!(row_text(&root, &row).contains("Processing"));
-    sleep(STEP_MS as u32 + 150).await;
+    // Each step of the simulated run takes STEP_MS; the row says where the run is.
+    wait_for_text(&root, &row, "Processing").await;
+    wait_for("the run to finish", || !exists(&root, &format!("{row} progress"))).await;
     let expected = simulated_run_outcome(export.id.as_str());
     let finished = p.workspace.with_untracked(|w| w.export(&export.id).cloned().unwrap());
     assert_eq!(finished.status, expected.status());
@@ -321,7 +246,7 @@ async fn a_contributor_deactivates_and_activates_an_enrichment_keeping_its_data(
     let root = mount("/data/enrichment", p).await;
     assert!(text(&root, &format!("{row} .active-cell")).contains("Active"));
     find(&root, &format!("{row} .row-select")).click();
-    settle().await;
+    wait_for_element(&root, "#bulk-deactivate").await;
     click(&root, "#bulk-deactivate").await;
     assert!(text(&root, &format!("{row} .active-cell")).contains("Inactive"));
     let after = p.workspace.with_untracked(|w| w.enrichment(&enrichment.id).cloned().unwrap());
@@ -482,17 +407,6 @@ async fn contributors_and_viewers_cannot_open_the_key_vault() {
 }
 
 // ----- Activity -----
-
-#[wasm_bindgen_test]
-fn csv_cells_are_quoted_when_they_must_be() {
-    assert_eq!(cell("plain"), "plain");
-    assert_eq!(cell("a,b"), "\"a,b\"");
-    assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(cell("two\nlines"), "\"two\nlines\"");
-    assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)", "formulas are not run by spreadsheets");
-    let csv = to_csv(&["When".into(), "Who".into()], &[vec!["1".into(), "Morgan, Alex".into()], vec!["2".into(), "x\"y".into()]]);
-    assert_eq!(csv, "When,Who\r\n1,\"Morgan, Alex\"\r\n2,\"x\"\"y\"\r\n");
-}
 
 #[wasm_bindgen_test]
 fn the_activity_csv_never_holds_a_secret() {

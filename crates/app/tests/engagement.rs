@@ -3,78 +3,15 @@
 
 use connections_domain::sample::{demo_users, ADMIN_1, CONTRIBUTOR_1, CONTRIBUTOR_2, VIEWER_1};
 use connections_domain::{LinkStatus, Timestamp, UserId, Workspace};
-use connections_portal::app::PortalRoot;
-use connections_portal::state::{Phase, Portal};
-use connections_portal::storage::writer::{SaveStatus, Writer};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::*;
+
 const NOW: Timestamp = Timestamp(1_763_900_000_000);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(80).await;
-}
-
-async fn mount(path: &str, portal: Portal) -> web_sys::HtmlElement {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
-    if let Some(previous) = document().get_element_by_id("portal-under-test") {
-        previous.remove();
-    }
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    container.set_id("portal-under-test");
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <PortalRoot portal=portal /> });
-    std::mem::forget(handle);
-    settle().await;
-    container
-}
-
-fn portal(workspace: Workspace, user: &str) -> Portal {
-    Portal::new(workspace, UserId::new(user), Phase::Ready, Writer::new(None, SaveStatus::Saved))
-}
-
-fn find(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
-    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no element {css}")).unchecked_into()
-}
-
-fn exists(root: &web_sys::HtmlElement, css: &str) -> bool {
-    root.query_selector(css).unwrap().is_some()
-}
-
-fn text(root: &web_sys::HtmlElement, css: &str) -> String {
-    find(root, css).text_content().unwrap_or_default()
-}
-
-fn value(root: &web_sys::HtmlElement, css: &str) -> String {
-    js_sys::Reflect::get(&find(root, css), &"value".into()).unwrap().as_string().unwrap_or_default()
-}
-
-/// Types into an input the way the browser reports it: new value, then an `input` event.
-fn type_into(root: &web_sys::HtmlElement, css: &str, typed: &str) {
-    let input = find(root, css);
-    js_sys::Reflect::set(&input, &"value".into(), &typed.into()).unwrap();
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-}
-
-async fn choose(root: &web_sys::HtmlElement, css: &str, option: &str) {
-    let select = find(root, css);
-    js_sys::Reflect::set(&select, &"value".into(), &option.into()).unwrap();
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    settle().await;
-}
-
-async fn click(root: &web_sys::HtmlElement, css: &str) {
-    find(root, css).click();
-    settle().await;
-}
 
 fn users_only() -> Workspace {
     Workspace::with_users(demo_users())
@@ -118,9 +55,9 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
     let root = mount("/admin-centre/connections/new", p).await;
     assert!(text(&root, "#wizard-steps [aria-current=step]").contains("Storage settings"));
 
-    type_into(&root, "#wizard-storage-account", "My_Storage");
-    type_into(&root, "#wizard-environment-id", "1234");
-    type_into(&root, "#wizard-instance-folder", "ci_contoso");
+    type_into(&root, "#wizard-storage-account", "My_Storage").await;
+    type_into(&root, "#wizard-environment-id", "1234").await;
+    type_into(&root, "#wizard-instance-folder", "ci_contoso").await;
     click(&root, "#wizard-next").await;
     assert_eq!(text(&root, "#wizard-step-heading"), "Step 1 of 3: Storage settings", "bad input keeps the first step");
     assert!(text(&root, "#wizard-storage-account-error").contains("lower-case letters and digits"));
@@ -132,10 +69,10 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
     assert!(described.contains("wizard-storage-account-error"));
     assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 0, "nothing is created by Next");
 
-    type_into(&root, "#wizard-storage-account", "contosolake");
-    type_into(&root, "#wizard-shared-key", "k3y==");
-    type_into(&root, "#wizard-environment-id", "0f8fad5b-d9cb-469f-a165-70867728950e");
-    type_into(&root, "#wizard-instance-folder", "customerInsights/ci_lake");
+    type_into(&root, "#wizard-storage-account", "contosolake").await;
+    type_into(&root, "#wizard-shared-key", "k3y==").await;
+    type_into(&root, "#wizard-environment-id", "0f8fad5b-d9cb-469f-a165-70867728950e").await;
+    type_into(&root, "#wizard-instance-folder", "customerInsights/ci_lake").await;
     click(&root, "#wizard-next").await;
     assert_eq!(text(&root, "#wizard-step-heading"), "Step 2 of 3: Member access");
     assert!(text(&root, "#privacy-note").contains("age, gender and income"));
@@ -157,8 +94,8 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
 
     click(&root, "#wizard-back").await;
     click(&root, "#wizard-back").await;
-    assert_eq!(value(&root, "#wizard-storage-account"), "contosolake", "Back keeps what was typed");
-    assert_eq!(value(&root, "#wizard-instance-folder"), "customerInsights/ci_lake");
+    assert_eq!(value_of(&root, "#wizard-storage-account"), "contosolake", "Back keeps what was typed");
+    assert_eq!(value_of(&root, "#wizard-instance-folder"), "customerInsights/ci_lake");
     click(&root, "#wizard-next").await;
     click(&root, "#wizard-next").await;
     click(&root, "#wizard-done").await;
@@ -173,11 +110,11 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
 #[wasm_bindgen_test]
 async fn cancel_asks_before_discarding_what_was_typed() {
     let root = mount("/admin-centre/connections/new", portal(users_only(), ADMIN_1)).await;
-    type_into(&root, "#wizard-storage-account", "half");
+    type_into(&root, "#wizard-storage-account", "half").await;
     click(&root, "#wizard-cancel").await;
     assert!(find(&root, "#discard-dialog").has_attribute("open"), "a confirmation opens");
     click(&root, "#discard-keep").await;
-    assert_eq!(value(&root, "#wizard-storage-account"), "half");
+    assert_eq!(value_of(&root, "#wizard-storage-account"), "half");
     click(&root, "#wizard-cancel").await;
     click(&root, "#discard-confirm").await;
     assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/admin-centre/connections");
@@ -204,14 +141,14 @@ async fn edit_never_shows_the_key_and_a_new_key_sets_the_link_back_to_pending() 
     let p = portal(Workspace::sample(NOW), ADMIN_1);
     let root = mount("/admin-centre/connections", p).await;
     click(&root, "#engagement-links .edit-link").await;
-    assert_eq!(value(&root, "#edit-link-storage-account"), "contosoinsights");
-    assert_eq!(value(&root, "#edit-link-shared-key"), "", "the saved key is not shown back");
-    type_into(&root, "#edit-link-instance-folder", "nope");
+    assert_eq!(value_of(&root, "#edit-link-storage-account"), "contosoinsights");
+    assert_eq!(value_of(&root, "#edit-link-shared-key"), "", "the saved key is not shown back");
+    type_into(&root, "#edit-link-instance-folder", "nope").await;
     click(&root, "#edit-link-save").await;
     assert!(!text(&root, "#edit-link-instance-folder-error").is_empty());
-    assert_eq!(value(&root, "#edit-link-instance-folder"), "nope", "nothing typed is lost");
-    type_into(&root, "#edit-link-instance-folder", "customerInsights/ci_contoso");
-    type_into(&root, "#edit-link-shared-key", "new-key");
+    assert_eq!(value_of(&root, "#edit-link-instance-folder"), "nope", "nothing typed is lost");
+    type_into(&root, "#edit-link-instance-folder", "customerInsights/ci_contoso").await;
+    type_into(&root, "#edit-link-shared-key", "new-key").await;
     click(&root, "#edit-link-save").await;
     let status = p.workspace.with_untracked(|w| w.engagement_links().next().map(|l| l.status)).unwrap();
     assert_eq!(status, LinkStatus::Pending);
@@ -222,11 +159,11 @@ async fn removing_a_link_needs_confirm_delete() {
     let p = portal(Workspace::sample(NOW), ADMIN_1);
     let root = mount("/admin-centre/connections", p).await;
     click(&root, "#engagement-links .remove-link").await;
-    type_into(&root, "#remove-confirm", "confirm delete");
+    type_into(&root, "#remove-confirm", "confirm delete").await;
     click(&root, "#remove-link-confirm").await;
     assert!(text(&root, "#remove-confirm-error").contains("CONFIRM DELETE"));
     assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 1, "still there");
-    type_into(&root, "#remove-confirm", "CONFIRM DELETE");
+    type_into(&root, "#remove-confirm", "CONFIRM DELETE").await;
     click(&root, "#remove-link-confirm").await;
     assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 0);
     assert!(exists(&root, "#no-links"));

@@ -5,7 +5,6 @@
 
 use connections_domain::generate::DemoSize;
 use connections_domain::{ExportRow, Timestamp, UserId, Workspace};
-use connections_portal::app::PortalRoot;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::writer::{SaveStatus, Writer};
 use connections_portal::ui::table::PAGE_SIZE as PAGE;
@@ -15,68 +14,15 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::*;
+
 const NOW: Timestamp = Timestamp(1_763_900_000_000);
 const ADMIN: &str = "u-admin-1";
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(80).await;
-}
-
-async fn mount(path: &str, portal: Portal) -> web_sys::HtmlElement {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
-    if let Some(previous) = document().get_element_by_id("portal-under-test") {
-        previous.remove();
-    }
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    container.set_id("portal-under-test");
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <PortalRoot portal=portal /> });
-    std::mem::forget(handle);
-    settle().await;
-    container
-}
 
 fn generated() -> Portal {
     let workspace = Workspace::generated(DemoSize::Small, NOW);
     Portal::new(workspace, UserId::new(ADMIN), Phase::Ready, Writer::new(None, SaveStatus::Saved))
-}
-
-fn find(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
-    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no element {css}")).unchecked_into()
-}
-
-fn count(root: &web_sys::HtmlElement, css: &str) -> u32 {
-    root.query_selector_all(css).unwrap().length()
-}
-
-fn text(root: &web_sys::HtmlElement, css: &str) -> String {
-    find(root, css).text_content().unwrap_or_default()
-}
-
-fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
-    let list = root.query_selector_all(css).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
-}
-
-fn attr(root: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
-    find(root, css).get_attribute(name)
-}
-
-async fn click(root: &web_sys::HtmlElement, css: &str) {
-    find(root, css).click();
-    settle().await;
-}
-
-async fn type_into(root: &web_sys::HtmlElement, css: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = find(root, css).unchecked_into();
-    input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    settle().await;
 }
 
 fn listed_names(root: &web_sys::HtmlElement) -> Vec<String> {

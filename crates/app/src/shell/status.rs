@@ -105,10 +105,7 @@ fn SaveBanners() -> impl IntoView {
                     <strong>{move || i18n.t("banner.write_failed.title")}</strong>
                     " "
                     {move || {
-                        i18n.tf(
-                            "banner.write_failed.body",
-                            &[("pending", &pending.to_string()), ("attempts", &attempts.to_string())],
-                        )
+                        i18n.plural("banner.write_failed.body", pending, &[("attempts", &attempts.to_string())])
                     }}
                     <span class="banner-detail">{message}</span>
                 </div>

@@ -52,6 +52,31 @@ pub fn retry_delay_ms(attempt: u32) -> u32 {
     1000u32.saturating_mul(1 << attempt.saturating_sub(1).min(5)).min(30_000)
 }
 
+/// The drain loop: `next_write()` gives the write of the queue's head (None once the queue is
+/// empty or there is no database), and it is awaited until it succeeds. A failed write is
+/// reported to `failed(attempt, message)`, then tried again, after `pause(retry_delay_ms(attempt))`;
+/// a success resets the count. The pause is given so that a test can run it without a timer.
+pub async fn retry_failed_writes<W, P>(
+    mut next_write: impl FnMut() -> Option<W>,
+    mut failed: impl FnMut(u32, String),
+    mut pause: impl FnMut(u32) -> P,
+) where
+    W: std::future::Future<Output = Result<(), StorageError>>,
+    P: std::future::Future<Output = ()>,
+{
+    let mut attempts = 0;
+    while let Some(write) = next_write() {
+        match write.await {
+            Ok(()) => attempts = 0,
+            Err(error) => {
+                attempts += 1;
+                failed(attempts, error.0);
+                pause(retry_delay_ms(attempts)).await;
+            }
+        }
+    }
+}
+
 /// A write waiting for its turn.
 #[derive(Clone, Debug)]
 pub enum Pending {
@@ -180,18 +205,18 @@ impl Writer {
     }
 
     async fn drain(self, workspace: RwSignal<Workspace>) {
-        let mut attempts = 0;
-        while self.pending() > 0 {
-            let Some(db) = self.database() else { break };
-            match with_lock(WRITE_LOCK, self.commit_front(&db, workspace)).await {
-                Ok(()) => attempts = 0,
-                Err(error) => {
-                    attempts += 1;
-                    self.status.set(SaveStatus::Failed { attempts, message: error.0, pending: self.pending() });
-                    gloo_timers::future::TimeoutFuture::new(retry_delay_ms(attempts)).await;
+        retry_failed_writes(
+            || {
+                if self.pending() == 0 {
+                    return None;
                 }
-            }
-        }
+                let db = self.database()?;
+                Some(async move { with_lock(WRITE_LOCK, self.commit_front(&db, workspace)).await })
+            },
+            |attempts, message| self.status.set(SaveStatus::Failed { attempts, message, pending: self.pending() }),
+            |ms| gloo_timers::future::TimeoutFuture::new(ms),
+        )
+        .await;
         self.draining.set_value(false);
         if self.database().is_some() && self.pending() == 0 {
             self.status.set(SaveStatus::Saved);
@@ -462,4 +487,86 @@ fn is_event(change: &RecordChange) -> bool {
 
 fn event_text(event: &Event) -> (u64, String) {
     (event.seq, event_record(event).json)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::future::{ready, Future};
+
+    /// Runs a future whose every await is already ready (the fakes below never wait).
+    fn run_ready<F: Future>(future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        for _ in 0..10_000 {
+            if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut context) {
+                return out;
+            }
+        }
+        panic!("the drain loop did not finish");
+    }
+
+    /// A queue of `writes` names whose head is written by `store`, which fails the attempts listed
+    /// in `failing` (1-based, counted over every attempt). Returns what was stored, the failures
+    /// reported (attempt, message) and the pauses taken.
+    fn drain(writes: &[&str], failing: &[u32]) -> (Vec<String>, Vec<(u32, String)>, Vec<u32>) {
+        let queue = RefCell::new(writes.iter().map(|w| w.to_string()).collect::<VecDeque<_>>());
+        let stored = RefCell::new(Vec::new());
+        let tries = RefCell::new(0u32);
+        let failures = RefCell::new(Vec::new());
+        let pauses = RefCell::new(Vec::new());
+        run_ready(retry_failed_writes(
+            || {
+                let head = queue.borrow().front().cloned()?;
+                *tries.borrow_mut() += 1;
+                let attempt = *tries.borrow();
+                let result = if failing.contains(&attempt) {
+                    Err(StorageError(format!("quota exceeded writing {head}")))
+                } else {
+                    queue.borrow_mut().pop_front();
+                    stored.borrow_mut().push(head);
+                    Ok(())
+                };
+                Some(ready(result))
+            },
+            |attempt, message| failures.borrow_mut().push((attempt, message)),
+            |ms| {
+                pauses.borrow_mut().push(ms);
+                ready(())
+            },
+        ));
+        (stored.into_inner(), failures.into_inner(), pauses.into_inner())
+    }
+
+    #[test]
+    fn a_failed_write_is_tried_again_until_it_is_stored() {
+        let (stored, failures, pauses) = drain(&["a", "b", "c"], &[2, 3, 4]);
+        assert_eq!(stored, ["a", "b", "c"], "every write is stored, in order, none lost or doubled");
+        assert_eq!(
+            failures,
+            [(1, "quota exceeded writing b".to_string()), (2, "quota exceeded writing b".into()), (3, "quota exceeded writing b".into())],
+            "each failure is reported with its attempt number"
+        );
+        assert_eq!(pauses, [1000, 2000, 4000], "the pause grows between tries");
+    }
+
+    #[test]
+    fn a_success_starts_the_count_again() {
+        let (stored, failures, pauses) = drain(&["a", "b"], &[1, 3]);
+        assert_eq!(stored, ["a", "b"]);
+        assert_eq!(failures.iter().map(|f| f.0).collect::<Vec<_>>(), [1, 1], "the failure after a success is attempt 1 again");
+        assert_eq!(pauses, [1000, 1000]);
+    }
+
+    #[test]
+    fn nothing_to_write_writes_nothing() {
+        assert_eq!(drain(&[], &[]), (vec![], vec![], vec![]));
+    }
+
+    #[test]
+    fn the_pause_doubles_up_to_thirty_seconds() {
+        let delays: Vec<u32> = (1..=8).map(retry_delay_ms).collect();
+        assert_eq!(delays, [1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+    }
 }

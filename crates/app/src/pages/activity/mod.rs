@@ -129,7 +129,7 @@ pub fn ActivityPage() -> impl IntoView {
             table.order.with_untracked(|order| all.with_untracked(|rows| order.iter().map(|&i| cells(&i18n, &rows[i])).collect()));
         let text = format!("\u{feff}{}", csv::to_csv(&header(&i18n), &rows));
         if download_text("activity.csv", "text/csv;charset=utf-8", &text) {
-            toasts.success(i18n.tf("activity.downloaded", &[("count", &rows.len().to_string())]), None);
+            toasts.success(i18n.plural("activity.downloaded", rows.len(), &[]), None);
         } else {
             toasts.failure(i18n.t("activity.download_failed"));
         }
@@ -137,7 +137,7 @@ pub fn ActivityPage() -> impl IntoView {
     view! {
         <section class="page activity-page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("activity.title")}</h1>
-            <p class="page-intro">{move || i18n.t("activity.intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("activity.intro")}</p>
             <div class="toolbar activity-filters" role="search" aria-label=move || i18n.t("activity.filters")>
                 <div class="form-field">
                     <label for="activity-object">{move || i18n.t("activity.filter.object")}</label>
@@ -189,7 +189,7 @@ pub fn ActivityPage() -> impl IntoView {
             >
                 <div class="table-scroll">
                     <table class="data" id="activity-list">
-                        <caption class="visually-hidden">{move || i18n.t("activity.title")}</caption>
+                        <caption class="sr-only">{move || i18n.t("activity.title")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t("activity.col.when")}</th>
@@ -206,7 +206,7 @@ pub fn ActivityPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td data-label=move || i18n.t("activity.col.when") class="when">{when}</td>
-                                            <td data-label=move || i18n.t("activity.col.who") class="who">{who} <span class="muted">" · " {role}</span></td>
+                                            <td data-label=move || i18n.t("activity.col.who") class="who">{who} <span class="hint">" · " {role}</span></td>
                                             <td data-label=move || i18n.t("activity.col.action") class="action">{action}</td>
                                             <td data-label=move || i18n.t("activity.col.object") class="object"><span class="object-kind">{kind}</span> " " {name}</td>
                                         </tr>
@@ -224,5 +224,69 @@ pub fn ActivityPage() -> impl IntoView {
                 </button>
             </Show>
         </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use connections_domain::{ConnectionId, Role, SecretName, Timestamp};
+
+    fn row(actor: &str, object: ObjectRef, name: Option<&str>) -> ActivityRow {
+        ActivityRow {
+            seq: 1,
+            at: Timestamp(0),
+            actor_name: actor.into(),
+            actor_role: Role::Administrator,
+            action_key: "connection_created",
+            object,
+            object_name: name.map(Into::into),
+        }
+    }
+
+    fn filter(kind: &str, user: &str, object_text: &str) -> ActivityFilter {
+        ActivityFilter { kind: kind.into(), user: user.into(), object_text: object_text.into() }
+    }
+
+    #[test]
+    fn an_empty_filter_keeps_everything() {
+        let all = ActivityFilter::default();
+        assert!(all.keeps(&row("Jonas Berg", ObjectRef::KeyVault, None)));
+        assert!(all.keeps(&row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Lake"))));
+    }
+
+    #[test]
+    fn the_kind_filter_keeps_only_that_kind_of_object() {
+        let connection = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Lake"));
+        let secret = row("Ana", ObjectRef::Secret(SecretName::new("sftp-password")), Some("sftp-password"));
+        assert!(filter("connection", "", "").keeps(&connection));
+        assert!(!filter("connection", "", "").keeps(&secret));
+        assert!(filter("secret", "", "").keeps(&secret));
+        assert!(!filter("key_vault", "", "").keeps(&connection));
+    }
+
+    #[test]
+    fn the_user_filter_is_the_exact_name() {
+        let by_jonas = row("Jonas Berg", ObjectRef::KeyVault, None);
+        assert!(filter("", "Jonas Berg", "").keeps(&by_jonas));
+        assert!(!filter("", "Jonas", "").keeps(&by_jonas), "a part of the name is not the user");
+        assert!(!filter("", "Ana", "").keeps(&by_jonas));
+    }
+
+    #[test]
+    fn the_object_text_matches_part_of_the_name_in_any_case() {
+        let lake = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Orders Lake"));
+        assert!(filter("", "", "  lake ").keeps(&lake));
+        assert!(filter("", "", "ORDERS").keeps(&lake));
+        assert!(!filter("", "", "sftp").keeps(&lake));
+        assert!(!filter("", "", "vault").keeps(&row("Ana", ObjectRef::KeyVault, None)), "an object without a name matches no text");
+    }
+
+    #[test]
+    fn every_filter_must_hold() {
+        let lake = row("Ana", ObjectRef::Connection(ConnectionId::new("c-1")), Some("Orders Lake"));
+        assert!(filter("connection", "Ana", "lake").keeps(&lake));
+        assert!(!filter("connection", "Jonas Berg", "lake").keeps(&lake));
+        assert!(!filter("export", "Ana", "lake").keeps(&lake));
     }
 }

@@ -73,7 +73,7 @@ pub fn Discover() -> impl IntoView {
             </label>
         </div>
         <p class="sr-only" aria-live="polite" id="discover-count">
-            {move || i18n.tf("connections.discover.count", &[("count", &tiles().len().to_string())])}
+            {move || i18n.plural("connections.discover.count", tiles().len(), &[])}
         </p>
         <Show
             when=move || !tiles().is_empty()

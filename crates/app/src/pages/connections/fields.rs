@@ -150,7 +150,7 @@ fn SecretField(
             SecretState::Saved => i18n.t("connections.pane.secret_saved"),
             SecretState::FromVault(name) => i18n.tf("connections.pane.secret_from_vault", &[("secret", name.as_str())]),
         };
-        view! { <p class="field-hint" id=hint_id>{text}</p> }
+        view! { <p class="hint hint-field" id=hint_id>{text}</p> }
     });
 
     // Whether a saved secret may stay empty, and the rest, is the domain's to say.
@@ -231,7 +231,7 @@ fn SecretField(
         <div class="form-field secret-field" data-field=key>
             <label for=id>
                 {label}
-                {move || use_vault().then(|| view! { <span class="muted">" · " {i18n.t("connections.pane.from_vault")}</span> })}
+                {move || use_vault().then(|| view! { <span class="hint">" · " {i18n.t("connections.pane.from_vault")}</span> })}
             </label>
             {hint}
             <Show when=use_vault fallback=typed>

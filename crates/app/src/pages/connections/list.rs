@@ -10,7 +10,7 @@ use super::{tab_of, PaneRequest, Tab};
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
-use crate::time::{format_number, format_timestamp, now};
+use crate::time::{format_timestamp, now};
 use connections_domain::{Capability, Category, ConnectionRow, Health};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -109,10 +109,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
     view! {
         {toolbar}
         <p class="sr-only" aria-live="polite" id="connection-count">
-            {move || {
-                let locale = i18n.locale();
-                i18n.tf("connections.count", &[("count", &format_number(matching.get() as u64, locale))])
-            }}
+            {move || i18n.plural("connections.count", matching.get(), &[])}
         </p>
         <Show when=move || { matching.get() > 0 } fallback=empty>
             <div class="table-scroll">

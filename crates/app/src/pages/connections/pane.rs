@@ -181,7 +181,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                     (v.display_name.trim().to_owned(), v.type_id.map(|t| t.spec().category), v.usable_by)
                 });
                 let message = if is_edit && usable_by != initial_usable_by && used_by_count > 0 {
-                    i18n.tf("connections.saved_sharing", &[("name", &name), ("count", &used_by_count.to_string())])
+                    i18n.plural("connections.saved_sharing", used_by_count, &[("name", &name)])
                 } else {
                     i18n.tf("connections.saved", &[("name", &name)])
                 };
@@ -251,7 +251,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                                 " · "
                                 {move || i18n.t(labels::category(category))}
                             </p>
-                            <p class="muted">{move || i18n.t(s.description_key)}</p>
+                            <p class="hint">{move || i18n.t(s.description_key)}</p>
                         }
                     })
             }}
@@ -271,7 +271,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                         set_problem(problems, NAME_KEY, name_problem(&raw));
                     }
                 />
-                <p class="field-hint" id="field-display_name-hint">{move || i18n.t("connections.pane.name_hint")}</p>
+                <p class="hint hint-field" id="field-display_name-hint">{move || i18n.t("connections.pane.name_hint")}</p>
                 <ProblemText key=NAME_KEY.to_string() problems=problems />
             </div>
             {move || {
@@ -281,7 +281,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                         view! {
                             <fieldset class="type-fields" id="type-fields">
                                 <legend>{move || i18n.tf("connections.pane.details", &[("type", s.name)])}</legend>
-                                {s.fields.is_empty().then(|| view! { <p class="muted">{move || i18n.t("connections.pane.no_fields")}</p> })}
+                                {s.fields.is_empty().then(|| view! { <p class="hint">{move || i18n.t("connections.pane.no_fields")}</p> })}
                                 {s
                                     .fields
                                     .iter()
@@ -370,7 +370,7 @@ fn KeyVaultSwitch(supported: bool, has_secrets: bool, linked: Memo<bool>, values
             when=move || linked.get()
             fallback=move || {
                 view! {
-                    <p class="field-hint" id="key-vault-unlinked">
+                    <p class="hint hint-field" id="key-vault-unlinked">
                         {move || i18n.t("connections.pane.vault_unlinked")}
                         " "
                         <a href="/settings/permissions/key-vault">{move || i18n.t("connections.pane.vault_link")}</a>
@@ -390,7 +390,7 @@ fn KeyVaultSwitch(supported: bool, has_secrets: bool, linked: Memo<bool>, values
                     />
                     <span>{move || i18n.t("connections.pane.use_key_vault")}</span>
                 </label>
-                <p class="field-hint" id="use-key-vault-hint">{move || i18n.t("connections.pane.use_key_vault_hint")}</p>
+                <p class="hint hint-field" id="use-key-vault-hint">{move || i18n.t("connections.pane.use_key_vault_hint")}</p>
             </div>
         </Show>
     }
@@ -406,7 +406,7 @@ fn SignIn(provider: &'static str, details: StoredValue<Option<ConnectionDetails>
     let status = current.map(|sign_in| {
         let account = sign_in.account.clone();
         view! {
-            <p class="field-hint" id="field-sign_in_account-hint">
+            <p class="hint hint-field" id="field-sign_in_account-hint">
                 {move || {
                     i18n.tf(
                         "connections.pane.signed_in",
@@ -466,10 +466,10 @@ fn Sharing(values: RwSignal<FormValues>, is_edit: bool, used_by_count: usize) ->
             <legend>{move || i18n.t("connections.pane.sharing")}</legend>
             {choice(UsableBy::AdministratorsOnly, "usable-admins", "access.administrators_only")}
             {choice(UsableBy::AdministratorsAndContributors, "usable-contributors", "access.administrators_and_contributors")}
-            <p class="field-hint">
+            <p class="hint hint-field">
                 {move || {
                     if is_edit {
-                        i18n.tf("connections.pane.sharing_edit_hint", &[("count", &used_by_count.to_string())])
+                        i18n.plural("connections.pane.sharing_edit_hint", used_by_count, &[])
                     } else {
                         i18n.t("connections.pane.sharing_hint")
                     }
@@ -487,7 +487,7 @@ fn Consent(values: RwSignal<FormValues>, problems: Problems) -> impl IntoView {
         <section class="privacy" aria-labelledby="privacy-title">
             <h3 id="privacy-title">{move || i18n.t("connections.pane.privacy_title")}</h3>
             <p id="privacy-text">{move || i18n.t("connections.pane.privacy_text")}</p>
-            <p class="muted">{move || i18n.t("connections.pane.privacy_remove")}</p>
+            <p class="hint">{move || i18n.t("connections.pane.privacy_remove")}</p>
             <label class="checkbox">
                 <input
                     type="checkbox"

@@ -198,7 +198,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         <Show when=has_exports>
             <section class="dependents" aria-labelledby="dependent-exports-title">
                 <h3 id="dependent-exports-title">{move || i18n.t("connections.remove.exports_title")}</h3>
-                <p class="muted">{move || i18n.t("connections.remove.detach_hint")}</p>
+                <p class="hint">{move || i18n.t("connections.remove.detach_hint")}</p>
                 <SelectAllMatching selected=selected_exports matching=all_exports page_ids=page_exports id="select-all-dependent-exports" always=true />
                 <ul class="dependent-list" id="dependent-exports">
                     <For each=named_exports key=|(id, name)| (id.clone(), name.clone()) let:export>
@@ -220,7 +220,7 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
         <Show when=has_enrichments>
             <section class="dependents" aria-labelledby="dependent-enrichments-title">
                 <h3 id="dependent-enrichments-title">{move || i18n.t("connections.remove.enrichments_title")}</h3>
-                <p class="muted">{move || i18n.t("connections.remove.deactivate_hint")}</p>
+                <p class="hint">{move || i18n.t("connections.remove.deactivate_hint")}</p>
                 <SelectAllMatching
                     selected=selected_enrichments
                     matching=all_enrichments

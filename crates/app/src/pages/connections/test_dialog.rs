@@ -51,19 +51,16 @@ pub fn TestDialog() -> impl IntoView {
         ui.test_result.get().map(|check| {
             let passed = check.passed();
             let summary = if passed {
-                i18n.tf("connections.test.passed", &[("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.passed", check.checks_run, &[])
             } else {
-                i18n.tf(
-                    "connections.test.failed",
-                    &[("problems", &check.problems.len().to_string()), ("count", &check.checks_run.to_string())],
-                )
+                i18n.plural("connections.test.failed", check.problems.len(), &[("total", &check.checks_run.to_string())])
             };
             let problems = portal.workspace.with(|w| {
                 check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>()
             });
             view! {
                 <h2 id="test-title">{i18n.tf("connections.test.title", &[("name", &check.display_name)])}</h2>
-                <p class="muted" id="test-time">
+                <p class="hint" id="test-time">
                     {i18n.tf("connections.test.checked_at", &[("at", &format_timestamp(check.checked_at, i18n.locale()))])}
                 </p>
                 <p id="test-summary" class=if passed { "badge badge-ok" } else { "badge badge-bad" }>

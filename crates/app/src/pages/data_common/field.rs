@@ -152,7 +152,7 @@ pub fn TextField(
                 aria-describedby=described
                 bind:value=value
             />
-            {hint_key.map(|key| view! { <p class="hint" id=hint_id>{move || i18n.t(key)}</p> })}
+            {hint_key.map(|key| view! { <p class="hint hint-field" id=hint_id>{move || i18n.t(key)}</p> })}
             <FieldMessage errors=errors key=key id=error_id />
         </div>
     }

@@ -38,7 +38,7 @@ pub fn ConnectionField(
                 None => picker.into_any(),
             }}
             <Show when=move || choices.with(Vec::is_empty)>
-                <p class="hint" id=hint_id>{move || i18n.t("data.export.contact_admin")}</p>
+                <p class="hint hint-field" id=hint_id>{move || i18n.t("data.export.contact_admin")}</p>
             </Show>
             <FieldMessage errors=form.fields key="connection" id=error_id />
         </div>
@@ -164,7 +164,7 @@ pub fn AddForm(
             novalidate
         >
             <h2 id=format!("{id}-title")>{move || i18n.t(title_key)}</h2>
-            <p class="muted">{move || i18n.t(intro_key)}</p>
+            <p class="hint">{move || i18n.t(intro_key)}</p>
             {children()}
             <FormMessage form=form />
             <div class="dialog-actions">

@@ -102,7 +102,7 @@ fn LinkList() -> impl IntoView {
                 }}
             </a>
         </div>
-        <p class="ei-note" id="status-note">
+        <p class="hint hint-intro" id="status-note">
             {move || i18n.tf("engagement.list.status_note", &[("seconds", &delay_seconds)])}
         </p>
         <Show

@@ -65,7 +65,7 @@ fn EditForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="ei-form" on:submit=save novalidate>
-            <p class="ei-note">{move || i18n.t("engagement.edit.intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("engagement.edit.intro")}</p>
             <SettingsFields draft=draft id_prefix=PREFIX editing=true />
             <p class="field-error" role="alert" id="edit-link-problem">{move || problem.get().unwrap_or_default()}</p>
             <div class="dialog-actions">

@@ -124,7 +124,7 @@ pub fn MembersEditor(
                     {move || i18n.t("engagement.members.add")}
                 </button>
             </div>
-            <p class="ei-sr-only" role="status" aria-live="polite">{move || announcement.get()}</p>
+            <p class="sr-only" role="status" aria-live="polite">{move || announcement.get()}</p>
         </div>
     }
 }

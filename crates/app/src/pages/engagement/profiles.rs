@@ -30,7 +30,7 @@ pub fn ProfilesPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("profiles.title")}</h1>
             <DataArrival />
-            <p class="ei-note">{move || i18n.t("engagement.report.synthetic")}</p>
+            <p class="hint hint-intro">{move || i18n.t("engagement.report.synthetic")}</p>
             {move || {
                 let reports = reports();
                 if reports.is_empty() {

@@ -40,7 +40,7 @@ fn RemoveForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let id = StoredValue::new(row.id.clone());
     let name = StoredValue::new(row.storage_account.clone());
-    let members = row.members.len().to_string();
+    let members = row.members.len();
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !is_delete_confirmation(&typed.get_untracked()) {
@@ -57,7 +57,7 @@ fn RemoveForm(row: EngagementLinkRow, open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="ei-form" on:submit=confirm novalidate>
-            <p>{move || i18n.tf("engagement.remove.body", &[("members", &members)])}</p>
+            <p>{move || i18n.plural("engagement.remove.body", members, &[])}</p>
             <div class="field">
                 <label for="remove-confirm">
                     {move || i18n.tf("engagement.remove.label", &[("words", DELETE_CONFIRMATION)])}

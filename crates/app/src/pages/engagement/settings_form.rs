@@ -156,7 +156,7 @@ fn field_view(
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 aria-describedby=format!("{hint_id} {error_id}")
             />
-            <p class="field-hint" id=hint_id>{move || i18n.t(hint_key)}</p>
+            <p class="hint hint-field" id=hint_id>{move || i18n.t(hint_key)}</p>
             <p class="field-error" id=error_id>{move || error().unwrap_or_default()}</p>
         </div>
     }

@@ -98,7 +98,7 @@ pub fn ExportTable(
             pager_key="table.pages.exports"
         >
             <table class="data" id="export-list">
-                <caption class="visually-hidden">{move || i18n.t("exports.title")}</caption>
+                <caption class="sr-only">{move || i18n.t("exports.title")}</caption>
                 <thead>
                     <tr>
                         <SelectPage id="select-all-exports" selected=selected page_ids=page_editable />

@@ -20,7 +20,7 @@ pub fn KeyVaultPage() -> impl IntoView {
     view! {
         <section class="page key-vault-page" aria-labelledby="page-title">
             <h1 id="page-title">{page_title("key_vault.title")}</h1>
-            <p class="page-intro">{move || i18n.t("kv.intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("kv.intro")}</p>
             <RequireCapability capability=Capability::ManageKeyVault>
                 <VaultArea />
             </RequireCapability>

@@ -99,7 +99,7 @@ fn SecretTable(rotating: RwSignal<Option<SecretName>>, deleting: RwSignal<Option
         >
             <div class="table-scroll">
                 <table class="data" id="secret-list">
-                    <caption class="visually-hidden">{move || i18n.t("key_vault.secrets")}</caption>
+                    <caption class="sr-only">{move || i18n.t("key_vault.secrets")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t("key_vault.col.name")}</th>

@@ -54,7 +54,7 @@ pub fn VaultTile() -> impl IntoView {
                         <p id="vault-subscription-text">{i18n.tf("key_vault.subscription", &[("subscription", &v.subscription)])}</p>
                     </div>
                 </div>
-                <p class="muted">
+                <p class="hint">
                     {i18n.tf("key_vault.linked_by", &[("name", &v.linked_by_name), ("at", &format_timestamp(v.linked_at, locale))])}
                 </p>
                 <p id="vault-reachability">

@@ -76,7 +76,7 @@ pub fn StorageCard() -> impl IntoView {
                                 <li>
                                     <span class="set-aside-label">{label.clone()}</span>
                                     " "
-                                    <span class="muted">{counts.unwrap_or_else(|| i18n.t("storage.set_aside.unreadable"))}</span>
+                                    <span class="hint">{counts.unwrap_or_else(|| i18n.t("storage.set_aside.unreadable"))}</span>
                                     " "
                                     <button type="button" class="set-aside-download" on:click=move |_| {
                                         if !text.with_value(|t| download_text(&file, "application/json", t)) {

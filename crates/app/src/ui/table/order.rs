@@ -152,9 +152,13 @@ mod tests {
 
     #[test]
     fn pages_clamp() {
+        // Written against PAGE_SIZE: this test never ran before (lib tests had no native run)
+        // and still assumed pages of 50.
+        let total = 4 * PAGE_SIZE + PAGE_SIZE / 2;
         assert_eq!(page_count(0), 1);
-        assert_eq!(page_range(120, 2), 100..120);
-        assert_eq!(page_range(120, 9), 100..120);
+        assert_eq!(page_count(total), 5);
+        assert_eq!(page_range(total, 2), 2 * PAGE_SIZE..3 * PAGE_SIZE);
+        assert_eq!(page_range(total, 9), 4 * PAGE_SIZE..total, "a page past the end is the last page");
         assert_eq!(page_range(0, 0), 0..0);
     }
 }

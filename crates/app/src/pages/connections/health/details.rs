@@ -81,9 +81,9 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
         last_check.get().map(|check| {
             let problems = portal.workspace.with_untracked(|w| check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>());
             let summary = if check.passed() {
-                i18n.tf("connections.test.passed", &[("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.passed", check.checks_run, &[])
             } else {
-                i18n.tf("connections.test.failed", &[("problems", &check.problems.len().to_string()), ("count", &check.checks_run.to_string())])
+                i18n.plural("connections.test.failed", check.problems.len(), &[("total", &check.checks_run.to_string())])
             };
             view! {
                 <p>{summary}</p>
@@ -148,7 +148,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
                 <a href=tab_of(category).href() id="back-to-list">{move || i18n.t("health.back")}</a>
             </p>
             <h1 id="page-title" tabindex="-1">{name}</h1>
-            <p class="muted">{connection.type_name}</p>
+            <p class="hint">{connection.type_name}</p>
             <section class="card health-card" aria-labelledby="health-heading">
                 <h2 id="health-heading">{move || i18n.t("health.heading")}</h2>
                 <p id="health-state">{state}</p>
@@ -163,7 +163,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="history-heading">
                 <h2 id="history-heading">{move || i18n.t("health.history.heading")}</h2>
-                <p class="muted">{move || i18n.t("health.history.limit")}</p>
+                <p class="hint">{move || i18n.t("health.history.limit")}</p>
                 {history_view}
             </section>
         }

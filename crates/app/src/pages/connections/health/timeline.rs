@@ -78,7 +78,7 @@ pub fn Timeline(rows: Vec<HistoryRow>, texts: Vec<String>) -> impl IntoView {
                 <line class="timeline-axis" x1=PAD y1=y x2=WIDTH - PAD y2=y></line>
                 {marks}
             </svg>
-            <figcaption class="timeline-ends muted" aria-hidden="true">
+            <figcaption class="timeline-ends hint" aria-hidden="true">
                 <span>{move || date(first)}</span>
                 <span>{move || date(last)}</span>
             </figcaption>

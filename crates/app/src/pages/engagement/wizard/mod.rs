@@ -95,7 +95,7 @@ fn Wizard() -> impl IntoView {
     let creator_for_editor = creator.clone();
     let body = move || match step.get() {
         0 => view! {
-            <p class="ei-note">{move || i18n.t("engagement.wizard.settings_intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("engagement.wizard.settings_intro")}</p>
             <SettingsFields draft=draft id_prefix=PREFIX />
         }
         .into_any(),
@@ -105,9 +105,9 @@ fn Wizard() -> impl IntoView {
         }
         .into_any(),
         _ => view! {
-            <p class="ei-note">{move || i18n.t("engagement.wizard.review_intro")}</p>
+            <p class="hint hint-intro">{move || i18n.t("engagement.wizard.review_intro")}</p>
             <Review draft=draft members=members />
-            <p class="ei-note">{move || i18n.t("engagement.wizard.pending_note")}</p>
+            <p class="hint hint-intro">{move || i18n.t("engagement.wizard.pending_note")}</p>
         }
         .into_any(),
     };
