@@ -9,6 +9,7 @@
 //! (tests/src/bin/bench.rs), which prints a table and writes docs/performance.md.
 //! All install what is missing first (see `setup.rs`) and skip what is already there.
 
+mod boundaries;
 mod cmd;
 mod locales;
 mod serve;
@@ -134,7 +135,8 @@ fn test(args: &[String]) -> Result<(), String> {
         // First and cheapest: a missing or unused key fails before anything is built.
         cmd::run(cmd::new("cargo").args(["test", "--package", "xtask", "--quiet"]))?;
         check_locales()?;
-        passed.push("locales");
+        boundaries::check(&setup::repo_root())?;
+        passed.push("locales and boundaries");
     }
     let tools = setup::ensure_all()?;
     let path = tools.path_env();

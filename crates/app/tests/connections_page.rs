@@ -105,7 +105,7 @@ async fn tab_wraps_inside_the_pane_and_saving_focuses_the_new_row() {
     type_into(&root, "#field-account_key", "k3y").await;
     click(&root, "#pane-save").await;
     wait_for("focus to leave the pane", || focused_id().starts_with("row-menu-")).await;
-    let saved = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Focus archive").map(|c| c.id.clone()));
+    let saved = p.workspace().with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Focus archive").map(|c| c.id.clone()));
     let saved = saved.expect("the connection was created");
     assert_eq!(focused_id(), format!("row-menu-{saved}"), "focus moves to the saved connection's menu");
 }
@@ -137,16 +137,16 @@ async fn save_waits_for_i_agree_and_field_errors_sit_beside_their_fields() {
     assert_eq!(value_of(&root, "#field-account_name"), "Not Valid!");
     assert_eq!(value_of(&root, "#field-container"), "orders");
     assert_eq!(value_of(&root, "#field-account_key"), "k3y");
-    let before = p.workspace.with_untracked(|w| w.connections().count());
+    let before = p.workspace().with_untracked(|w| w.connections().count());
 
     // Fixing the field clears its message as the user types.
     type_into(&root, "#field-account_name", "ordersstore").await;
     assert_eq!(text(&root, "#field-account_name-error"), "");
     type_into(&root, "#field-display_name", "Orders archive").await;
     click(&root, "#pane-save").await;
-    let saved = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Orders archive").cloned());
+    let saved = p.workspace().with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Orders archive").cloned());
     let saved = saved.expect("the connection was created");
-    assert_eq!(p.workspace.with_untracked(|w| w.connections().count()), before + 1);
+    assert_eq!(p.workspace().with_untracked(|w| w.connections().count()), before + 1);
     assert_eq!(saved.fields.get("account_name").map(String::as_str), Some("ordersstore"));
     assert!(!root.inner_html().contains("k3y"), "the typed secret is not rendered anywhere after saving");
     assert!(!exists(&root, "#setup-pane[open]"), "the pane closed");
@@ -187,7 +187,7 @@ async fn editing_keeps_saved_secrets_and_says_so() {
     type_into(&root, "#field-display_name", "Contoso lake").await;
     click(&root, "#usable-admins").await;
     click(&root, "#pane-save").await;
-    let edited = p.workspace.with_untracked(|w| w.connection(&id).cloned()).unwrap();
+    let edited = p.workspace().with_untracked(|w| w.connection(&id).cloned()).unwrap();
     assert_eq!(edited.display_name.as_str(), "Contoso lake");
     assert_eq!(edited.usable_by, UsableBy::AdministratorsOnly);
     assert_eq!(edited.credentials.len(), 1, "the account key is still saved");
@@ -316,7 +316,7 @@ async fn the_remove_dialog_detaches_removes_and_then_removes_the_connection() {
     click(&root, &format!("#dep-export-{}", export_ids[0])).await;
     click(&root, &format!("#dep-export-{}", export_ids[1])).await;
     click(&root, "#detach-exports").await;
-    assert!(p.workspace.with_untracked(|w| w.export(&export_ids[0]).is_some_and(|e| e.connection.is_none())), "detached, kept");
+    assert!(p.workspace().with_untracked(|w| w.export(&export_ids[0]).is_some_and(|e| e.connection.is_none())), "detached, kept");
     assert_eq!(count(&root, "#dependent-exports li") as usize, export_ids.len() - 2);
     assert!(text(&root, ".toasts").contains("Detached the connection from"));
 
@@ -325,12 +325,12 @@ async fn the_remove_dialog_detaches_removes_and_then_removes_the_connection() {
         click(&root, &format!("#dep-export-{export}")).await;
     }
     click(&root, "#remove-exports").await;
-    assert!(p.workspace.with_untracked(|w| w.export(&export_ids[2]).is_none()), "removed");
+    assert!(p.workspace().with_untracked(|w| w.export(&export_ids[2]).is_none()), "removed");
     assert!(text(&root, "#remove-status").contains("Nothing uses this connection"));
     assert_eq!(attr(&root, "#confirm-remove", "disabled"), None);
 
     click(&root, "#confirm-remove").await;
-    assert!(p.workspace.with_untracked(|w| w.connection(&id).is_none()));
+    assert!(p.workspace().with_untracked(|w| w.connection(&id).is_none()));
     assert!(!listed_names(&root).contains(&"Marketing SFTP".to_string()));
     wait_for("focus to move to the main region after the dialog closed", || focused_id() == "main").await;
     assert_eq!(focused_id(), "main", "the menu that opened the dialog is gone: focus goes to the main region");
@@ -342,8 +342,8 @@ async fn the_remove_dialog_detaches_removes_and_then_removes_the_connection() {
         (0..buttons.length()).map(|i| buttons.item(i).unwrap().unchecked_into()).collect()
     };
     undo.last().expect("an Undo button").click();
-    wait_for("Undo to restore the connection", || p.workspace.with_untracked(|w| w.connection(&id).is_some())).await;
-    assert!(p.workspace.with_untracked(|w| w.connection(&id).is_some()), "Undo restored the connection");
+    wait_for("Undo to restore the connection", || p.workspace().with_untracked(|w| w.connection(&id).is_some())).await;
+    assert!(p.workspace().with_untracked(|w| w.connection(&id).is_some()), "Undo restored the connection");
 }
 
 #[wasm_bindgen_test]
@@ -359,12 +359,12 @@ async fn enrichments_can_be_deactivated_or_deleted_from_the_remove_dialog() {
     assert_eq!(attr(&root, "#see-enrichments", "href"), Some(format!("/data/enrichment?connection={id}")));
     click(&root, &format!("#dep-enrichment-{}", enrichment_ids[0])).await;
     click(&root, "#deactivate-enrichments").await;
-    assert!(p.workspace.with_untracked(|w| w.enrichment(&enrichment_ids[0]).is_some_and(|n| !n.active)));
+    assert!(p.workspace().with_untracked(|w| w.enrichment(&enrichment_ids[0]).is_some_and(|n| !n.active)));
     click(&root, &format!("#dep-enrichment-{}", enrichment_ids[1])).await;
     click(&root, "#delete-enrichments").await;
-    assert!(p.workspace.with_untracked(|w| w.enrichment(&enrichment_ids[1]).is_none()));
+    assert!(p.workspace().with_untracked(|w| w.enrichment(&enrichment_ids[1]).is_none()));
     click(&root, "#confirm-remove").await;
-    assert!(p.workspace.with_untracked(|w| w.connection(&id).is_none()));
+    assert!(p.workspace().with_untracked(|w| w.connection(&id).is_none()));
 }
 
 #[wasm_bindgen_test]

@@ -54,7 +54,7 @@ async fn a_contributor_picks_only_shared_connections_and_adds_an_export() {
     assert!(!exists(&root, "#no-connection-hint"));
 
     // A refused save keeps what was typed and says why next to the field.
-    let lake = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Contoso data lake").unwrap().id.clone());
+    let lake = p.workspace().with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Contoso data lake").unwrap().id.clone());
     choose(&root, "#add-export-connection", lake.as_str()).await;
     type_into(&root, "#add-export-name", "   ").await;
     click(&root, "#add-export-save").await;
@@ -72,7 +72,7 @@ async fn a_contributor_picks_only_shared_connections_and_adds_an_export() {
     type_into(&root, "#add-export-hours", "72").await;
     click(&root, "#add-export-save").await;
 
-    let created = p.workspace.with_untracked(|w| w.exports().find(|e| e.name.as_str() == "Contributor weekly file").cloned());
+    let created = p.workspace().with_untracked(|w| w.exports().find(|e| e.name.as_str() == "Contributor weekly file").cloned());
     let created = created.expect("the export was created");
     assert_eq!(created.connection, Some(lake));
     assert_eq!(created.owner, UserId::new(CONTRIBUTOR));
@@ -113,7 +113,7 @@ async fn a_viewer_has_no_way_to_change_exports_and_the_domain_refuses_anyway() {
     assert_eq!(count(&root, "#export-list tbody tr"), total.min(PAGE_SIZE as u32), "one page of them");
     assert_eq!(count(&root, "#export-list .row-run"), 0);
     assert_eq!(count(&root, "#export-list .row-select:not([disabled])"), 0);
-    let id = p.workspace.with_untracked(|w| w.exports().next().unwrap().id.clone());
+    let id = p.workspace().with_untracked(|w| w.exports().next().unwrap().id.clone());
     let refused = p.dispatch(Command::RunExport { id }).unwrap_err();
     assert!(matches!(refused, connections_domain::DomainError::NotAllowed { .. }));
 }
@@ -189,7 +189,7 @@ async fn detaching_shows_no_connection_and_adding_a_connection_reactivates() {
     click(&root, &format!("{row} .open-export")).await;
     click(&root, "#attach-connection-save").await;
     assert_eq!(text(&root, "#attach-connection-error"), "Choose a connection for this export.");
-    let sftp = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Marketing SFTP").unwrap().id.clone());
+    let sftp = p.workspace().with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Marketing SFTP").unwrap().id.clone());
     choose(&root, "#attach-connection", sftp.as_str()).await;
     click(&root, "#attach-connection-save").await;
     assert!(text(&root, "#export-pane-connection").contains("Marketing SFTP"));
@@ -213,7 +213,7 @@ async fn a_run_moves_through_queued_and_processing_to_its_outcome() {
     wait_for_text(&root, &row, "Processing").await;
     wait_for("the run to finish", || !exists(&root, &format!("{row} progress"))).await;
     let expected = simulated_run_outcome(export.id.as_str());
-    let finished = p.workspace.with_untracked(|w| w.export(&export.id).cloned().unwrap());
+    let finished = p.workspace().with_untracked(|w| w.export(&export.id).cloned().unwrap());
     assert_eq!(finished.status, expected.status());
     assert!(!exists(&root, &format!("{row} progress")));
     if expected == connections_domain::RunOutcome::Successful {
@@ -249,7 +249,7 @@ async fn a_contributor_deactivates_and_activates_an_enrichment_keeping_its_data(
     wait_for_element(&root, "#bulk-deactivate").await;
     click(&root, "#bulk-deactivate").await;
     assert!(text(&root, &format!("{row} .active-cell")).contains("Inactive"));
-    let after = p.workspace.with_untracked(|w| w.enrichment(&enrichment.id).cloned().unwrap());
+    let after = p.workspace().with_untracked(|w| w.enrichment(&enrichment.id).cloned().unwrap());
     assert!(!after.active);
     assert_eq!(after.enriched_customers, enrichment.enriched_customers, "an inactive enrichment keeps its data");
     assert!(!exists(&root, &format!("{row} .row-run:not([disabled])")), "an inactive enrichment doesn't run");
@@ -258,7 +258,7 @@ async fn a_contributor_deactivates_and_activates_an_enrichment_keeping_its_data(
     assert!(exists(&root, "#inactive-note"));
     click(&root, "#enrichment-activate").await;
     assert_eq!(text(&root, "#enrichment-pane-active"), "Active");
-    assert!(p.workspace.with_untracked(|w| w.enrichment(&enrichment.id).unwrap().active));
+    assert!(p.workspace().with_untracked(|w| w.enrichment(&enrichment.id).unwrap().active));
 }
 
 #[wasm_bindgen_test]
@@ -293,7 +293,7 @@ async fn an_enrichment_whose_connection_was_removed_is_reactivated_by_adding_one
     click(&root, &format!("{row} .open-enrichment")).await;
     let offered = texts(&root, "#attach-enrichment-connection optgroup option");
     assert_eq!(offered, vec!["Address cleanup 2".to_string()], "only connections of the same provider are offered");
-    let new_id = p.workspace.with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Address cleanup 2").unwrap().id.clone());
+    let new_id = p.workspace().with_untracked(|w| w.connections().find(|c| c.display_name.as_str() == "Address cleanup 2").unwrap().id.clone());
     choose(&root, "#attach-enrichment-connection", new_id.as_str()).await;
     click(&root, "#attach-enrichment-save").await;
     assert_eq!(text(&root, "#enrichment-pane-active"), "Active");
@@ -362,7 +362,7 @@ async fn marking_a_secret_unreachable_flags_its_connections() {
     let p = portal(workspace, ADMIN);
     let root = mount("/settings/permissions/key-vault", p).await;
     let flagged = |p: &Portal| {
-        p.workspace.with_untracked(|w| {
+        p.workspace().with_untracked(|w| {
             w.connection_rows(&UserId::new(ADMIN), Category::Export, connections_domain::Timestamp(0)).into_iter().find(|r| r.display_name == "Marketing SFTP").unwrap().flagged_unreachable
         })
     };

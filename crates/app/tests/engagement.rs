@@ -67,7 +67,7 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
     assert_eq!(find(&root, "#wizard-storage-account").get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = find(&root, "#wizard-storage-account").get_attribute("aria-describedby").unwrap_or_default();
     assert!(described.contains("wizard-storage-account-error"));
-    assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 0, "nothing is created by Next");
+    assert_eq!(p.workspace().with_untracked(|w| w.engagement_links().count()), 0, "nothing is created by Next");
 
     type_into(&root, "#wizard-storage-account", "contosolake").await;
     type_into(&root, "#wizard-shared-key", "k3y==").await;
@@ -101,7 +101,7 @@ async fn the_wizard_checks_each_field_keeps_input_on_back_and_creates_a_pending_
     click(&root, "#wizard-done").await;
 
     assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/admin-centre/connections");
-    let link = p.workspace.with_untracked(|w| w.engagement_links().next().cloned()).expect("created");
+    let link = p.workspace().with_untracked(|w| w.engagement_links().next().cloned()).expect("created");
     assert_eq!(link.status, LinkStatus::Pending);
     assert_eq!(link.members.len(), 2);
     assert!(text(&root, "#engagement-links").contains("Pending"));
@@ -131,7 +131,7 @@ async fn members_are_managed_from_the_list_and_the_creator_needs_a_replacement()
     choose(&root, "#manage-add-member", "u-admin-2").await;
     click(&root, "#manage-add-member-button").await;
     click(&root, "#members-save").await;
-    let members = p.workspace.with_untracked(|w| w.engagement_links().next().map(|l| l.members.clone())).unwrap();
+    let members = p.workspace().with_untracked(|w| w.engagement_links().next().map(|l| l.members.clone())).unwrap();
     assert!(members.contains(&UserId::new("u-admin-2")) && !members.contains(&UserId::new(ADMIN_1)));
     assert!(text(&root, "#engagement-links").contains("Priya Raman"));
 }
@@ -150,7 +150,7 @@ async fn edit_never_shows_the_key_and_a_new_key_sets_the_link_back_to_pending() 
     type_into(&root, "#edit-link-instance-folder", "customerInsights/ci_contoso").await;
     type_into(&root, "#edit-link-shared-key", "new-key").await;
     click(&root, "#edit-link-save").await;
-    let status = p.workspace.with_untracked(|w| w.engagement_links().next().map(|l| l.status)).unwrap();
+    let status = p.workspace().with_untracked(|w| w.engagement_links().next().map(|l| l.status)).unwrap();
     assert_eq!(status, LinkStatus::Pending);
 }
 
@@ -162,10 +162,10 @@ async fn removing_a_link_needs_confirm_delete() {
     type_into(&root, "#remove-confirm", "confirm delete").await;
     click(&root, "#remove-link-confirm").await;
     assert!(text(&root, "#remove-confirm-error").contains("CONFIRM DELETE"));
-    assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 1, "still there");
+    assert_eq!(p.workspace().with_untracked(|w| w.engagement_links().count()), 1, "still there");
     type_into(&root, "#remove-confirm", "CONFIRM DELETE").await;
     click(&root, "#remove-link-confirm").await;
-    assert_eq!(p.workspace.with_untracked(|w| w.engagement_links().count()), 0);
+    assert_eq!(p.workspace().with_untracked(|w| w.engagement_links().count()), 0);
     assert!(exists(&root, "#no-links"));
 }
 

@@ -32,7 +32,7 @@ fn listed_names(root: &web_sys::HtmlElement) -> Vec<String> {
 /// The domain's rows in the order the Name column promises: by name regardless of case, ties
 /// in the domain's own order (a stable sort of `export_rows`).
 fn by_name(portal: Portal, descending: bool) -> Vec<ExportRow> {
-    let mut rows = portal.workspace.with_untracked(|w| w.export_rows(&UserId::new(ADMIN)));
+    let mut rows = portal.workspace().with_untracked(|w| w.export_rows(&UserId::new(ADMIN)));
     rows.sort_by_key(|r| r.name.to_lowercase());
     if descending {
         // Reverse by key only, so equal names keep the domain's order.
@@ -150,7 +150,7 @@ async fn search_gives_the_matching_rows_and_select_all_n_matching_acts_on_exactl
 
     // One bulk Detach acts on exactly those N.
     click(&root, "#bulk-detach").await;
-    let detached: Vec<String> = p.workspace.with_untracked(|w| w.exports().filter(|e| e.connection.is_none()).map(|e| e.id.to_string()).collect());
+    let detached: Vec<String> = p.workspace().with_untracked(|w| w.exports().filter(|e| e.connection.is_none()).map(|e| e.id.to_string()).collect());
     let mut expected: Vec<String> = matching.iter().map(|r| r.id.to_string()).collect();
     expected.sort();
     let mut got = detached;

@@ -14,7 +14,7 @@ pub fn RequireCapability(capability: Capability, children: ChildrenFn) -> impl I
     let capability = StoredValue::new(capability);
     let allowed = move || {
         let user = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&user, capability.get_value()))
+        portal.workspace().with(|w| w.can(&user, capability.get_value()))
     };
     let denied = move || {
         let role = portal.role().map(|r| i18n.t(role_key(r))).unwrap_or_default();

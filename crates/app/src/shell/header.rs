@@ -35,7 +35,7 @@ pub fn Header(nav_open: RwSignal<bool>) -> impl IntoView {
 fn UserMenu() -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
-    let users = move || portal.workspace.with(|w| w.users().cloned().collect::<Vec<_>>());
+    let users = move || portal.workspace().with(|w| w.users().cloned().collect::<Vec<_>>());
     let on_change = move |ev| portal.set_current_user(UserId::new(event_target_value(&ev)));
     view! {
         <label class="menu">

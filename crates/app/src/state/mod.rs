@@ -27,7 +27,9 @@ pub enum Phase {
 /// or arena handles, so the struct is `Copy` and closures can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Portal {
-    pub workspace: RwSignal<Workspace>,
+    /// Private: pages read it through [`Portal::workspace`] and change it only by
+    /// [`Portal::dispatch`], so every change is a domain command that the write queue stores.
+    workspace: RwSignal<Workspace>,
     pub current_user: RwSignal<UserId>,
     pub phase: RwSignal<Phase>,
     pub writer: Writer,
@@ -54,6 +56,12 @@ impl Portal {
             recent_events: StoredValue::new(RecentEvents::default()),
             timers: crate::ui::timers::Timers::new(),
         }
+    }
+
+    /// The workspace, to read projections from. There is no writable handle outside `state`:
+    /// changes go through `dispatch`, `replace_workspace` or `reset_workspace`.
+    pub fn workspace(&self) -> ReadSignal<Workspace> {
+        self.workspace.read_only()
     }
 
     pub fn provide(self) -> Self {

@@ -179,7 +179,7 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
             Phase::FirstRun
         }
     };
-    let user = portal.workspace.with_untracked(|w| choose_user(w, stored_user));
+    let user = portal.workspace().with_untracked(|w| choose_user(w, stored_user));
     portal.current_user.set(user);
     portal.phase.set(phase);
     ask_to_persist(portal);
@@ -267,7 +267,7 @@ fn watch_other_tabs(portal: Portal) {
             if matches!(phase, Phase::Ready | Phase::FirstRun) {
                 portal.phase.set(if has_workspace { Phase::Ready } else { Phase::FirstRun });
             }
-            let user = portal.workspace.with_untracked(|w| choose_user(w, Some(portal.current_user.get_untracked().to_string())));
+            let user = portal.workspace().with_untracked(|w| choose_user(w, Some(portal.current_user.get_untracked().to_string())));
             portal.current_user.set(user);
         });
     };

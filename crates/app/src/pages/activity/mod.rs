@@ -89,14 +89,14 @@ pub fn ActivityPage() -> impl IntoView {
     // The newest page is usually in memory already: drawn with the page. The store is read all
     // the same, and what it says replaces it if different (another tab may have written).
     let kept = move |newest: u64, limit: u64| portal.recent_events.with_value(|r| r.get(newest, limit));
-    let loaded = RwSignal::new(kept(portal.workspace.with_untracked(|w| w.next_event_seq()), ACTIVITY_PAGE).unwrap_or_default());
+    let loaded = RwSignal::new(kept(portal.workspace().with_untracked(|w| w.next_event_seq()), ACTIVITY_PAGE).unwrap_or_default());
     let show = move |events: Vec<Event>| {
         if loaded.with_untracked(|shown| *shown != events) {
             loaded.set(events);
         }
     };
     Effect::new(move |_| {
-        let newest = portal.workspace.with(|w| w.next_event_seq());
+        let newest = portal.workspace().with(|w| w.next_event_seq());
         let limit = reach.get();
         if !stored {
             return;
@@ -113,17 +113,17 @@ pub fn ActivityPage() -> impl IntoView {
     });
     let all = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        if stored { loaded.with(|events| portal.workspace.with(|w| w.activity_of(&viewer, events))) } else { portal.workspace.with(|w| w.activity(&viewer)) }
+        if stored { loaded.with(|events| portal.workspace().with(|w| w.activity_of(&viewer, events))) } else { portal.workspace().with(|w| w.activity(&viewer)) }
     });
-    let total = move || if stored { portal.workspace.with(|w| w.next_event_seq()) as usize } else { all.with(Vec::len) };
-    let older = move || stored && reach.get() < portal.workspace.with(|w| w.next_event_seq());
+    let total = move || if stored { portal.workspace().with(|w| w.next_event_seq()) as usize } else { all.with(Vec::len) };
+    let older = move || stored && reach.get() < portal.workspace().with(|w| w.next_event_seq());
     // Newest first as loaded; the filter keeps positions only and one page of 50 is rendered.
     let table = Paged::new(all, move |rows| filter.with(|f| rows.iter().enumerate().filter(|(_, r)| f.keeps(r)).map(|(i, _)| i).collect()));
     Effect::new(move |_| {
         filter.track();
         table.page.set(0);
     });
-    let users = move || portal.workspace.with(|w| w.users().map(|u| u.name.clone()).collect::<Vec<_>>());
+    let users = move || portal.workspace().with(|w| w.users().map(|u| u.name.clone()).collect::<Vec<_>>());
     let download = move |_| {
         let rows: Vec<Vec<String>> =
             table.order.with_untracked(|order| all.with_untracked(|rows| order.iter().map(|&i| cells(&i18n, &rows[i])).collect()));

@@ -28,7 +28,7 @@ pub fn Discover() -> impl IntoView {
     let category = RwSignal::new(None::<Category>);
     let can_manage = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&viewer, Capability::ManageConnections))
+        portal.workspace().with(|w| w.can(&viewer, Capability::ManageConnections))
     });
     // Searches the translated description too, so French users find types by French words.
     let tiles = move || {

@@ -27,11 +27,11 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
 
     let can_manage = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&viewer, Capability::ManageConnections))
+        portal.workspace().with(|w| w.can(&viewer, Capability::ManageConnections))
     });
     let all_rows = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.connection_list(&viewer, category, now()))
+        portal.workspace().with(|w| w.connection_list(&viewer, category, now()))
     });
     // Positions in order, not clones of the rows; only the visible page is cloned.
     let table = Paged::new(all_rows, move |rows| search.with(|s| arrange(rows, s, health_filter.with(|h| Health::from_slug(h)), sort.get())));
@@ -44,13 +44,13 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
         let plain = order.key == SortKey::DisplayName && search.with(|s| s.trim().is_empty()) && health_filter.with(String::is_empty);
         plain.then_some(!order.ascending)
     });
-    let name_count = Memo::new(move |_| portal.workspace.with(|w| w.connection_count(category)));
+    let name_count = Memo::new(move |_| portal.workspace().with(|w| w.connection_count(category)));
     let matching = Memo::new(move |_| if name_order.get().is_some() { name_count.get() } else { table.matching() });
     let page_rows = Memo::new(move |_| match name_order.get() {
         Some(descending) => {
             let viewer = portal.current_user.get();
             let shown = page_range(name_count.get(), page.get());
-            portal.workspace.with(|w| w.connection_list_of(&viewer, &w.connections_by_name(category, descending, shown), now()))
+            portal.workspace().with(|w| w.connection_list_of(&viewer, &w.connections_by_name(category, descending, shown), now()))
         }
         None => table.page_rows.get(),
     });

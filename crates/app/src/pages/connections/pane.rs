@@ -38,7 +38,7 @@ fn start_of(request: &PaneRequest, portal: crate::state::Portal, duplicate_name:
         PaneRequest::Edit(id) => (id, true),
         PaneRequest::Duplicate(id) => (id, false),
     };
-    portal.workspace.with_untracked(|w| {
+    portal.workspace().with_untracked(|w| {
         let row = w.connection_row(&viewer, id, crate::time::now())?;
         let details = row.details.clone()?;
         let usable_by =
@@ -112,12 +112,12 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
     let vault_secrets = Signal::derive(move || {
         let viewer = portal.current_user.get();
         portal
-            .workspace
+            .workspace()
             .with(|w| w.vault_view(&viewer).map(|v| v.secrets.into_iter().map(|s| s.name.to_string()).collect()).unwrap_or_default())
     });
     let vault_linked = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.vault_view(&viewer).is_some())
+        portal.workspace().with(|w| w.vault_view(&viewer).is_some())
     });
 
     let on_type = move |ev| {
@@ -129,7 +129,7 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
     };
 
     // What Save still lacks, as the user types: the reasons beside Save. The domain decides.
-    let pending = Memo::new(move |_| values.with(|v| portal.workspace.with(|w| editing.with_value(|e| v.problems(w, e.as_ref())))));
+    let pending = Memo::new(move |_| values.with(|v| portal.workspace().with(|w| editing.with_value(|e| v.problems(w, e.as_ref())))));
     let local_problems = move || pending.get_untracked();
 
     let focus_first_problem = move || {

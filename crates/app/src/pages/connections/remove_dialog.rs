@@ -70,10 +70,10 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let ui = use_connections_ui();
     let ctx = Ctx { portal, i18n, toasts };
     let id = StoredValue::new(id);
-    let name = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.connection(id).map(|c| c.display_name.to_string()))));
+    let name = Memo::new(move |_| portal.workspace().with(|w| id.with_value(|id| w.connection(id).map(|c| c.display_name.to_string()))));
     // Ids only: the names of the page shown are looked up as it is drawn.
-    let export_ids = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_export_ids(id))));
-    let enrichment_ids = Memo::new(move |_| portal.workspace.with(|w| id.with_value(|id| w.dependent_enrichment_ids(id))));
+    let export_ids = Memo::new(move |_| portal.workspace().with(|w| id.with_value(|id| w.dependent_export_ids(id))));
+    let enrichment_ids = Memo::new(move |_| portal.workspace().with(|w| id.with_value(|id| w.dependent_enrichment_ids(id))));
     let selected_exports = RwSignal::new(BTreeSet::<ExportId>::new());
     let selected_enrichments = RwSignal::new(BTreeSet::<EnrichmentId>::new());
 
@@ -98,16 +98,16 @@ fn RemoveBody(id: ConnectionId) -> impl IntoView {
     let page_exports = Signal::derive(move || exports.page_rows.get());
     let all_enrichments: Signal<Vec<EnrichmentId>> = enrichment_ids.into();
     let page_enrichments = Signal::derive(move || enrichments.page_rows.get());
-    let named_exports = move || exports.page_rows.with(|ids| portal.workspace.with(|w| w.export_names(ids)));
-    let named_enrichments = move || enrichments.page_rows.with(|ids| portal.workspace.with(|w| w.enrichment_names(ids)));
+    let named_exports = move || exports.page_rows.with(|ids| portal.workspace().with(|w| w.export_names(ids)));
+    let named_enrichments = move || enrichments.page_rows.with(|ids| portal.workspace().with(|w| w.enrichment_names(ids)));
 
     let after_action = move || focus_later("remove-title".to_string());
 
     let names_of_exports = move |ids: &[ExportId]| -> Vec<String> {
-        portal.workspace.with_untracked(|w| w.export_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
+        portal.workspace().with_untracked(|w| w.export_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
     };
     let names_of_enrichments = move |ids: &[EnrichmentId]| -> Vec<String> {
-        portal.workspace.with_untracked(|w| w.enrichment_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
+        portal.workspace().with_untracked(|w| w.enrichment_names(ids).into_iter().map(|(_, n)| n.to_string()).collect())
     };
 
     let remove_exports = move |_| {

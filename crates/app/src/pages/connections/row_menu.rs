@@ -102,7 +102,7 @@ pub fn RowMenu(id: ConnectionId, name: String, category: Category) -> impl IntoV
                 let viewer = portal.current_user.get_untracked();
                 let tested = portal
                     .dispatch(Command::TestConnection { id: id.clone() })
-                    .and_then(|_| portal.workspace.with_untracked(|w| w.test_connection(&viewer, &id, now())));
+                    .and_then(|_| portal.workspace().with_untracked(|w| w.test_connection(&viewer, &id, now())));
                 match tested {
                     Ok(check) => ui.show_check(check),
                     Err(error) => {

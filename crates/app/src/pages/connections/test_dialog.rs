@@ -55,7 +55,7 @@ pub fn TestDialog() -> impl IntoView {
             } else {
                 i18n.plural("connections.test.failed", check.problems.len(), &[("total", &check.checks_run.to_string())])
             };
-            let problems = portal.workspace.with(|w| {
+            let problems = portal.workspace().with(|w| {
                 check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>()
             });
             view! {

@@ -24,7 +24,7 @@ impl DataActions {
     /// Whether the signed-in user has `capability` now.
     pub fn may(&self, capability: Capability) -> bool {
         let user = self.portal.current_user.get_untracked();
-        self.portal.workspace.with_untracked(|w| w.can(&user, capability))
+        self.portal.workspace().with_untracked(|w| w.can(&user, capability))
     }
 
     /// Sends `command`. Once done, says the plural message `key` for the number of events, with

@@ -28,7 +28,7 @@ pub fn FilterBanner(
     let name = move || {
         let id = filter.get()?;
         let name = portal
-            .workspace
+            .workspace()
             .with(|w| w.connection(&connections_domain::ConnectionId::new(id.clone())).map(|c| c.display_name.to_string()));
         Some(name.unwrap_or_else(|| i18n.tf("data.filter.unknown_connection", &[("id", &id)])))
     };

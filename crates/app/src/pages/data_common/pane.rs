@@ -73,7 +73,7 @@ pub fn AttachPicker(
     let target = StoredValue::new(target);
     let choices = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        target.with_value(|t| portal.workspace.with(|w| w.attachable_connections(&viewer, t)))
+        target.with_value(|t| portal.workspace().with(|w| w.attachable_connections(&viewer, t)))
     });
     let choice = RwSignal::new(String::new());
     let form = FormState::new();

@@ -86,7 +86,7 @@ fn LinkList() -> impl IntoView {
     let portal = use_portal();
     let rows = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.engagement_link_rows(&viewer))
+        portal.workspace().with(|w| w.engagement_link_rows(&viewer))
     };
     let has_links = move || !rows().is_empty();
     let edit = DialogTarget::new();

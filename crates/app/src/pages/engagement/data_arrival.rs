@@ -20,15 +20,15 @@ pub fn DataArrival() -> impl IntoView {
     let tick = RwSignal::new(0u64);
     Effect::new(move |_| {
         tick.track();
-        let pending = portal.workspace.with(|w| w.engagement_links_pending());
+        let pending = portal.workspace().with(|w| w.engagement_links_pending());
         if pending.is_empty() {
             return;
         }
         let at = now();
-        let due = portal.workspace.with_untracked(|w| w.engagement_links_due(at));
+        let due = portal.workspace().with_untracked(|w| w.engagement_links_due(at));
         for (id, creator) in due {
             let storage = portal
-                .workspace
+                .workspace()
                 .with_untracked(|w| w.engagement_link(&id).map(|l| l.storage_account.clone()))
                 .unwrap_or_default();
             // The service reports for the link's creator, whoever is signed in right now.

@@ -22,7 +22,7 @@ pub fn MembersEditor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let portal = use_portal();
-    let users = move || portal.workspace.with(|w| w.users().cloned().collect::<Vec<User>>());
+    let users = move || portal.workspace().with(|w| w.users().cloned().collect::<Vec<User>>());
     let candidate = RwSignal::new(String::new());
     let announcement = RwSignal::new(String::new());
     let creator = StoredValue::new(creator);

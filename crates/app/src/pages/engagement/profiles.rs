@@ -18,13 +18,13 @@ pub fn ProfilesPage() -> impl IntoView {
     let portal = use_portal();
     let reports = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| {
+        portal.workspace().with(|w| {
             w.report_access(&viewer).into_iter().map(|a| (a.link.to_string(), a.storage_account, a.report)).collect::<Vec<_>>()
         })
     };
     let may_connect = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&viewer, Capability::ManageEngagementInsights))
+        portal.workspace().with(|w| w.can(&viewer, Capability::ManageEngagementInsights))
     };
     view! {
         <section class="page" aria-labelledby="page-title">

@@ -29,7 +29,7 @@ fn AddEnrichmentForm(open: RwSignal<bool>) -> impl IntoView {
     let toasts = use_toasts();
     let choices = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.usable_connections(&viewer, Category::Enrichment))
+        portal.workspace().with(|w| w.usable_connections(&viewer, Category::Enrichment))
     });
     let connection = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());

@@ -50,10 +50,10 @@ pub fn EnrichmentPage() -> impl IntoView {
     let deleting = RwSignal::new(Vec::<EnrichmentId>::new());
     let may_add = Signal::derive(move || {
         let user = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&user, Capability::ManageEnrichments))
+        portal.workspace().with(|w| w.can(&user, Capability::ManageEnrichments))
     });
     let names = Callback::new(move |ids: Vec<EnrichmentId>| {
-        portal.workspace.with(|w| w.enrichment_names(&ids).into_iter().map(|(_, name)| name.to_string()).collect())
+        portal.workspace().with(|w| w.enrichment_names(&ids).into_iter().map(|(_, name)| name.to_string()).collect())
     });
     view! {
         <DataPage

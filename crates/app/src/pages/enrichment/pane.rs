@@ -25,7 +25,7 @@ fn EnrichmentDetails(id: EnrichmentId, open: RwSignal<bool>, delete: RwSignal<Ve
     let row_id = id.clone();
     let row = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.enrichment_row_of(&viewer, &row_id))
+        portal.workspace().with(|w| w.enrichment_row_of(&viewer, &row_id))
     });
     let Some(initial) = row.get_untracked() else {
         return not_found();

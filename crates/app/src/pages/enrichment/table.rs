@@ -60,7 +60,7 @@ pub fn EnrichmentTable(
     let sort = RwSignal::new(SortState { key: Column::Name, ascending: true });
     let all = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.enrichment_rows(&viewer))
+        portal.workspace().with(|w| w.enrichment_rows(&viewer))
     });
     let table = Paged::new(all, move |rows| {
         let needle = search.with(|s| s.trim().to_lowercase());

@@ -38,7 +38,7 @@ impl ExportActions {
 
     /// Creates a copy on the same connection, named "<name> (copy)".
     pub fn duplicate(&self, id: &ExportId) {
-        let Some(export) = self.0.portal.workspace.with_untracked(|w| w.export(id).cloned()) else { return };
+        let Some(export) = self.0.portal.workspace().with_untracked(|w| w.export(id).cloned()) else { return };
         let Some(connection) = export.connection.clone() else {
             self.0.fail(&DomainError::ExportDetached(id.clone()));
             return;

@@ -27,7 +27,7 @@ fn AddExportForm(open: RwSignal<bool>, created: Callback<ExportId>) -> impl Into
     let toasts = use_toasts();
     let choices = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.usable_connections(&viewer, Category::Export))
+        portal.workspace().with(|w| w.usable_connections(&viewer, Category::Export))
     });
     let connection = RwSignal::new(String::new());
     let draft = ExportDraft::new(String::new(), ExportKind::Segment, Schedule::WithEachRefresh);

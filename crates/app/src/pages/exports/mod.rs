@@ -53,7 +53,7 @@ pub fn ExportsPage() -> impl IntoView {
     let reveal = RwSignal::new(None::<ExportId>);
     let can = move |capability: Capability| {
         let user = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&user, capability))
+        portal.workspace().with(|w| w.can(&user, capability))
     };
     // Administrators, and contributors once a connection is shared with them; a contributor
     // without one is told why there is no Add export.
@@ -62,7 +62,7 @@ pub fn ExportsPage() -> impl IntoView {
         if can(Capability::ChangeData) { ("no-connection-hint", "data.export.none_shared") } else { ("viewer-note", "data.viewer_note") }
     });
     let names = Callback::new(move |ids: Vec<ExportId>| {
-        portal.workspace.with(|w| w.export_names(&ids).into_iter().map(|(_, name)| name.to_string()).collect())
+        portal.workspace().with(|w| w.export_names(&ids).into_iter().map(|(_, name)| name.to_string()).collect())
     });
     view! {
         <DataPage text=TEXT filter=filter search=search selected=selected may_add=may_add note=note adding=adding>

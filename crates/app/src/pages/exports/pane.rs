@@ -25,7 +25,7 @@ fn ExportDetails(id: ExportId, open: RwSignal<bool>, remove: RwSignal<Vec<Export
     let row_id = id.clone();
     let row = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.export_rows_of(&viewer, std::slice::from_ref(&row_id)).pop())
+        portal.workspace().with(|w| w.export_rows_of(&viewer, std::slice::from_ref(&row_id)).pop())
     });
     let Some(initial) = row.get_untracked() else {
         return not_found();

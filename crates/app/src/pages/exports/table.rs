@@ -51,13 +51,13 @@ pub fn ExportTable(
     });
     let listing = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        query.with(|q| portal.workspace.with(|w| w.export_listing(&viewer, q)))
+        query.with(|q| portal.workspace().with(|w| w.export_listing(&viewer, q)))
     });
     let matching = Memo::new(move |_| listing.with(ExportListing::matching));
-    let page_ids = Memo::new(move |_| listing.with(|l| portal.workspace.with(|w| l.slice(w, page_range(l.matching(), page.get())))));
+    let page_ids = Memo::new(move |_| listing.with(|l| portal.workspace().with(|w| l.slice(w, page_range(l.matching(), page.get())))));
     let page_rows = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        page_ids.with(|ids| portal.workspace.with(|w| w.export_rows_of(&viewer, ids)))
+        page_ids.with(|ids| portal.workspace().with(|w| w.export_rows_of(&viewer, ids)))
     });
     // A new search or filter starts at the first page.
     Effect::new(move |_| {
@@ -70,7 +70,7 @@ pub fn ExportTable(
     });
     Effect::new(move |_| {
         let Some(id) = reveal.get() else { return };
-        let at = listing.with(|l| portal.workspace.with_untracked(|w| l.position(w, &id)));
+        let at = listing.with(|l| portal.workspace().with_untracked(|w| l.position(w, &id)));
         if let Some(at) = at {
             page.set(at / PAGE_SIZE);
         }
@@ -80,7 +80,7 @@ pub fn ExportTable(
     // Read only once the whole page is selected (the offer to select every match shows then).
     let matching_editable = Signal::derive(move || {
         let viewer = portal.current_user.get();
-        listing.with(|l| portal.workspace.with(|w| w.manageable_exports(&viewer, &l.ids(w))))
+        listing.with(|l| portal.workspace().with(|w| w.manageable_exports(&viewer, &l.ids(w))))
     });
     let row = move |id: ExportId| Memo::new(move |_| page_rows.with(|rows| rows.iter().find(|r| r.id == id).cloned()));
 

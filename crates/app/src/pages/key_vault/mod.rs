@@ -33,7 +33,7 @@ fn VaultArea() -> impl IntoView {
     let portal = use_portal();
     let linked = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.vault_view(&viewer).is_some())
+        portal.workspace().with(|w| w.vault_view(&viewer).is_some())
     };
     view! {
         <Show when=linked fallback=|| view! { <link_form::LinkVaultForm /> }>

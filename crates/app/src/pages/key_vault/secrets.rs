@@ -78,7 +78,7 @@ fn SecretTable(rotating: RwSignal<Option<SecretName>>, deleting: RwSignal<Option
     let toasts = use_toasts();
     let secrets = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.vault_view(&viewer).map(|v| v.secrets).unwrap_or_default())
+        portal.workspace().with(|w| w.vault_view(&viewer).map(|v| v.secrets).unwrap_or_default())
     });
     let set_reachable = move |name: SecretName, reachable: bool| {
         match portal.dispatch(Command::SetSecretReachable { name: name.clone(), reachable }) {

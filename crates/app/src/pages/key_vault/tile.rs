@@ -17,7 +17,7 @@ pub fn VaultTile() -> impl IntoView {
     let toasts = use_toasts();
     let vault = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.vault_view(&viewer))
+        portal.workspace().with(|w| w.vault_view(&viewer))
     });
     let unlink_open = RwSignal::new(false);
     let unlink_error = RwSignal::new(None::<String>);

@@ -62,13 +62,13 @@ pub fn BackupCard() -> impl IntoView {
     let download = move |_| {
         let writer = portal.writer;
         leptos::task::spawn_local(async move {
-            let newest = portal.workspace.with_untracked(|w| w.next_event_seq());
+            let newest = portal.workspace().with_untracked(|w| w.next_event_seq());
             let events = if writer.database().is_some() {
                 writer.events_before(newest, newest).await
             } else {
-                portal.workspace.with_untracked(|w| w.events().to_vec())
+                portal.workspace().with_untracked(|w| w.events().to_vec())
             };
-            let text = portal.workspace.with_untracked(|w| encode_backup(w, &events, now()));
+            let text = portal.workspace().with_untracked(|w| encode_backup(w, &events, now()));
             let name = format!("connections-portal-backup-{}.json", js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().get(..10).unwrap_or("today"));
             if download_text(&name, "application/json", &text) {
                 toasts.success(i18n.t("backup.downloaded"), None);

@@ -35,7 +35,7 @@ pub fn WorkspacePage() -> impl IntoView {
     // Whole-store operations are for administrators; the domain decides, and refuses them too.
     let may_replace = move || {
         let user = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&user, Capability::ManageWorkspace))
+        portal.workspace().with(|w| w.can(&user, Capability::ManageWorkspace))
     };
     let confirm = move |_| {
         close();

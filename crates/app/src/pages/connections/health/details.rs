@@ -60,7 +60,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
     let id = move || ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default()));
     let view_model = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.connection_health(&viewer, &id(), now()))
+        portal.workspace().with(|w| w.connection_health(&viewer, &id(), now()))
     };
     let last_check = RwSignal::new(None::<ConnectionCheck>);
     let toasts = crate::ui::toast::use_toasts();
@@ -70,7 +70,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
         match portal.dispatch(Command::TestConnection { id: id.clone() }) {
             Ok(_) => {
                 let viewer = portal.current_user.get_untracked();
-                last_check.set(portal.workspace.with_untracked(|w| w.test_connection(&viewer, &id, now()).ok()));
+                last_check.set(portal.workspace().with_untracked(|w| w.test_connection(&viewer, &id, now()).ok()));
             }
             Err(error) => {
                 toasts.failure(error_message(&i18n, &error));
@@ -79,7 +79,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
     };
     let check_text = move || {
         last_check.get().map(|check| {
-            let problems = portal.workspace.with_untracked(|w| check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>());
+            let problems = portal.workspace().with_untracked(|w| check.problems.iter().map(|p| problem_message(&i18n, w, &check, p)).collect::<Vec<_>>());
             let summary = if check.passed() {
                 i18n.plural("connections.test.passed", check.checks_run, &[])
             } else {

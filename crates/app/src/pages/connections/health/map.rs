@@ -193,7 +193,7 @@ pub fn UsageMapPage() -> impl IntoView {
     let id = move || ConnectionId::new(params.with(|p| p.get("id").unwrap_or_default()));
     let map = move || {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.usage_map(&viewer, &id(), now(), MAP_DRAWN))
+        portal.workspace().with(|w| w.usage_map(&viewer, &id(), now(), MAP_DRAWN))
     };
     let page = move || {
         let Some(map) = map() else {

@@ -32,7 +32,7 @@ pub fn TestAll(category: Category) -> impl IntoView {
     let toasts = use_toasts();
     let allowed = Memo::new(move |_| {
         let viewer = portal.current_user.get();
-        portal.workspace.with(|w| w.can(&viewer, Capability::TestConnections))
+        portal.workspace().with(|w| w.can(&viewer, Capability::TestConnections))
     });
     let progress = Progress {
         started: RwSignal::new(false),
@@ -78,7 +78,7 @@ pub fn TestAll(category: Category) -> impl IntoView {
     };
     let start = move |_| {
         let viewer = portal.current_user.get_untracked();
-        let ids: Vec<ConnectionId> = portal.workspace.with_untracked(|w| w.connection_list(&viewer, category, now()).into_iter().map(|r| r.id).collect());
+        let ids: Vec<ConnectionId> = portal.workspace().with_untracked(|w| w.connection_list(&viewer, category, now()).into_iter().map(|r| r.id).collect());
         progress.done.set(0);
         progress.failed.set(0);
         progress.total.set(ids.len());

@@ -14,7 +14,7 @@ pub fn Review(draft: SettingsDraft, members: RwSignal<BTreeSet<UserId>>) -> impl
     let portal = use_portal();
     let member_names = move || {
         let ids = members.get();
-        portal.workspace.with(|w| {
+        portal.workspace().with(|w| {
             w.users().filter(|u| ids.contains(&u.id)).map(|u| u.name.clone()).collect::<Vec<_>>().join(", ")
         })
     };
