@@ -158,7 +158,7 @@ async fn save_waits_for_i_agree_and_field_errors_sit_beside_their_fields() {
 #[wasm_bindgen_test]
 async fn a_duplicate_name_is_refused_by_the_domain_beside_the_name() {
     let p = portal(Workspace::sample(NOW), ADMIN_1);
-    let before = p.workspace.with_untracked(|w| w.connections().count());
+    let before = p.workspace().with_untracked(|w| w.connections().count());
     let root = mount("/settings/connections/enrichment?add=azure-maps", p).await;
     type_into(&root, "#field-display_name", "address CLEANUP").await;
     type_into(&root, "#field-api_key", "another-key").await;
@@ -166,7 +166,7 @@ async fn a_duplicate_name_is_refused_by_the_domain_beside_the_name() {
     wait_for_text(&root, "#field-display_name-error", "already called").await;
     assert!(text(&root, "#pane-save-reasons").contains("1 field needs attention"), "the reasons line counts it: {}", text(&root, "#pane-save-reasons"));
     click(&root, "#pane-save").await;
-    assert_eq!(p.workspace.with_untracked(|w| w.connections().count()), before, "nothing was created");
+    assert_eq!(p.workspace().with_untracked(|w| w.connections().count()), before, "nothing was created");
     assert!(text(&root, "#field-display_name-error").contains("already called"), "{}", text(&root, "#field-display_name-error"));
     assert_eq!(value_of(&root, "#field-api_key"), "another-key", "the secret typed stays for the next try");
 }
