@@ -7,6 +7,7 @@ use crate::i18n::use_i18n;
 use crate::labels;
 use crate::state::use_portal;
 use connections_domain::{catalog, Capability, Category, ConnectionType};
+use crate::ui::search_box::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -46,15 +47,7 @@ pub fn Discover() -> impl IntoView {
     };
     view! {
         <div class="list-toolbar">
-            <label class="search">
-                <span>{move || i18n.t("connections.discover.search")}</span>
-                <input
-                    type="search"
-                    id="discover-search"
-                    prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))
-                />
-            </label>
+            <SearchBox id="discover-search" label_key="connections.discover.search" value=search />
             <label>
                 <span>{move || i18n.t("connections.discover.category")}</span>
                 <select

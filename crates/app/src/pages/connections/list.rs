@@ -12,6 +12,7 @@ use crate::labels;
 use crate::state::use_portal;
 use crate::time::{format_timestamp, now};
 use connections_domain::{Capability, Category, ConnectionRow, Health};
+use crate::ui::search_box::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -62,18 +63,7 @@ pub fn ConnectionList(category: Category) -> impl IntoView {
 
     let toolbar = view! {
         <div class="list-toolbar">
-            <label class="search">
-                <span>{move || i18n.t("connections.search")}</span>
-                <input
-                    type="search"
-                    id="connection-search"
-                    prop:value=move || search.get()
-                    on:input=move |ev| {
-                        search.set(event_target_value(&ev));
-                        page.set(0);
-                    }
-                />
-            </label>
+            <SearchBox id="connection-search" label_key="connections.search" value=search page=page />
             <HealthFilter value=health_filter page=page />
             <TestAll category=category />
             <Show when=move || can_manage.get()>

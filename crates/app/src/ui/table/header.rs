@@ -61,3 +61,14 @@ where
         </th>
     }
 }
+
+/// The header row of a table that does not sort: one column header per locale key.
+#[component]
+pub fn PlainHeader(label_keys: &'static [&'static str]) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    view! {
+        <thead>
+            <tr>{label_keys.iter().map(|key| view! { <th scope="col">{move || i18n.t(key)}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

@@ -20,7 +20,7 @@ mod order;
 mod pager;
 mod selection;
 
-pub use header::SortHeader;
+pub use header::{PlainHeader, SortHeader};
 pub use order::{arrange, cell, page_count, page_range, Cell, Paged, SortState, PAGE_SIZE};
 pub use pager::Pager;
 pub use selection::SelectAllMatching;

@@ -7,6 +7,7 @@ use super::super::tab_of;
 use super::super::test_dialog::problem_message;
 use super::timeline::Timeline;
 use super::{map_path, HealthBadge};
+use crate::ui::table::PlainHeader;
 use crate::errors::error_message;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
@@ -112,14 +113,7 @@ pub fn ConnectionDetailsPage() -> impl IntoView {
                 <div class="table-scroll">
                     <table class="data history-table" id="history-table">
                         <caption class="sr-only">{move || i18n.t("health.history.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || i18n.t("health.col.when")}</th>
-                                <th scope="col">{move || i18n.t("health.col.who")}</th>
-                                <th scope="col">{move || i18n.t("health.col.what")}</th>
-                                <th scope="col">{move || i18n.t("health.col.result")}</th>
-                            </tr>
-                        </thead>
+                        <PlainHeader label_keys=&["health.col.when", "health.col.who", "health.col.what", "health.col.result"] />
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

@@ -7,6 +7,7 @@
 
 use super::super::tab_of;
 use super::{details_path, HealthBadge};
+use crate::ui::table::PlainHeader;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;
@@ -226,14 +227,7 @@ pub fn UsageMapPage() -> impl IntoView {
                 <h2 id="map-table-heading">{move || i18n.t("map.table_heading")}</h2>
                 <div class="table-scroll">
                     <table class="data" id="map-table" aria-labelledby="map-table-heading">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || i18n.t("map.col.name")}</th>
-                                <th scope="col">{move || i18n.t("map.col.kind")}</th>
-                                <th scope="col">{move || i18n.t("map.col.status")}</th>
-                                <th scope="col">{move || i18n.t("map.col.group")}</th>
-                            </tr>
-                        </thead>
+                        <PlainHeader label_keys=&["map.col.name", "map.col.kind", "map.col.status", "map.col.group"] />
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
