@@ -1,9 +1,10 @@
 //! Start-up and routes. `App` provides the contexts (locale, theme, workspace), starts loading
 //! IndexedDB, and renders the shell around the page that the URL names.
 
-use crate::i18n::{provide_i18n, use_i18n};
+use crate::i18n::provide_i18n;
 use crate::pages;
-use crate::prefs::{self, Theme};
+use crate::prefs;
+use crate::shell::theme::ThemeSetting;
 use crate::shell::Shell;
 use crate::state::{startup, Phase, Portal};
 use crate::storage::writer::{SaveStatus, Writer};
@@ -11,10 +12,6 @@ use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
-
-/// The theme setting, shared through context so the header's switch and `<html>` agree.
-#[derive(Clone, Copy)]
-pub struct ThemeSetting(pub RwSignal<Theme>);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -88,16 +85,3 @@ pub fn is_loading(phase: &Phase) -> bool {
     matches!(phase, Phase::Loading)
 }
 
-pub fn use_theme() -> ThemeSetting {
-    expect_context::<ThemeSetting>()
-}
-
-/// The page title element's text for `key`, kept in the document title too.
-pub fn page_title(key: &'static str) -> impl Fn() -> String {
-    let i18n = use_i18n();
-    move || {
-        let title = i18n.t(key);
-        document().set_title(&format!("{title} · {}", i18n.t("app.name")));
-        title
-    }
-}

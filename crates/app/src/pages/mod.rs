@@ -12,5 +12,7 @@ pub mod not_found;
 pub mod workspace;
 
 mod guard;
+mod title;
 
 pub use guard::RequireCapability;
+pub use title::page_title;

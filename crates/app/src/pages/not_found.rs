@@ -1,4 +1,4 @@
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;

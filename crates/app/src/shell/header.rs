@@ -1,7 +1,7 @@
 //! The header: product name, save status, and the three menus (signed-in user, language,
 //! theme). Each menu is a labelled `<select>`: native keyboard and screen-reader support.
 
-use crate::app::use_theme;
+use crate::shell::theme::use_theme;
 use crate::i18n::{use_i18n, Locale};
 use crate::prefs::Theme;
 use crate::state::use_portal;

@@ -7,6 +7,7 @@ mod large_demo;
 mod nav;
 mod recovery;
 mod status;
+pub mod theme;
 pub mod update;
 
 use crate::i18n::use_i18n;

@@ -4,7 +4,7 @@
 
 pub mod csv;
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels;
 use crate::state::use_portal;

@@ -23,7 +23,7 @@ mod tabs;
 mod test_dialog;
 mod undo;
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::pages::RequireCapability;
 use connections_domain::{Capability, Category, ConnectionCheck, ConnectionId, ConnectionTypeId};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! (`children`). A change of user clears the selection made under another role.
 
 use super::filter::FilterBanner;
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use leptos::prelude::*;

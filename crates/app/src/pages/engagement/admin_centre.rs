@@ -2,7 +2,7 @@
 //! with its status (and when it last changed), its members, and Edit / Manage members / Remove.
 //! Environment admins only; everyone else is told so.
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::labels;
 use crate::pages::engagement::data_arrival::DataArrival;

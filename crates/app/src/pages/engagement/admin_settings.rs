@@ -1,7 +1,7 @@
 //! Admin › Settings › General of engagement insights: where the seed's procedure starts, with
 //! "Go to admin centre". Environment admins only, like the admin centre itself.
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::pages::RequireCapability;
 use connections_domain::Capability;

@@ -2,7 +2,7 @@
 //! from a deterministic synthetic profile set. Only the link's members see it, and only once its
 //! data is Available; everyone else is told why and whom to ask. The domain decides both.
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::pages::engagement::charts::BarChart;
 use crate::pages::engagement::data_arrival::DataArrival;

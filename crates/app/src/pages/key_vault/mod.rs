@@ -7,7 +7,7 @@ mod secret_dialogs;
 mod secrets;
 mod tile;
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::pages::RequireCapability;
 use crate::state::use_portal;

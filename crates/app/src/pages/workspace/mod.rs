@@ -8,7 +8,7 @@ mod storage_card;
 
 pub use backup::backup_error_message;
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::i18n::use_i18n;
 use crate::shell::LargeDemo;
 use crate::state::use_portal;

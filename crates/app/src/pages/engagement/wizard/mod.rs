@@ -8,7 +8,7 @@
 mod review;
 mod step_indicator;
 
-use crate::app::page_title;
+use crate::pages::page_title;
 use crate::errors::error_message;
 use crate::i18n::use_i18n;
 use crate::pages::engagement::members_editor::MembersEditor;
