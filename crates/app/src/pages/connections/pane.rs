@@ -163,6 +163,11 @@ fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let found = local_problems();
         if !found.is_empty() {
+            // While editing there is no type control: a refusal of the whole connection (removed
+            // in another tab meanwhile) is said in a toast, as a refused Save would say it.
+            if let Some(problem) = found.get(TYPE_KEY).filter(|_| is_edit) {
+                toasts.failure(super::fields::problem_text(&i18n, problem));
+            }
             problems.set(found);
             focus_first_problem();
             return;
