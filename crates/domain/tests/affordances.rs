@@ -3,26 +3,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 
 use common::*;
 use connections_domain::*;
 
 fn export_row(ws: &Workspace, viewer: &UserId, id: &ExportId) -> ExportRow {
     ws.export_rows(viewer).into_iter().find(|r| &r.id == id).expect("the export has a row")
-}
-
-fn leadspace() -> Command {
-    Command::CreateConnection(NewConnection {
-        display_name: "Firmo".into(),
-        type_id: ConnectionTypeId::Leadspace,
-        fields: BTreeMap::new(),
-        secrets: secrets(&[("token", "t")]),
-        key_vault_secrets: BTreeMap::new(),
-        usable_by: UsableBy::AdministratorsOnly,
-        consent: true,
-        sign_in_account: None,
-    })
 }
 
 #[test]
@@ -98,7 +84,7 @@ fn only_connections_of_the_enrichment_s_provider_can_be_attached_to_it() {
     let mut ws = Workspace::empty();
     let m = created_connection(&ok(&mut ws, &admin(), maps_connection("Maps")));
     let m2 = created_connection(&ok(&mut ws, &admin(), maps_connection("Maps 2")));
-    let other = created_connection(&ok(&mut ws, &admin(), leadspace()));
+    let other = created_connection(&ok(&mut ws, &admin(), leadspace_connection("Firmo")));
     let n = created_enrichment(&ok(&mut ws, &admin(), Command::CreateEnrichment { name: "Geo".into(), connection: m.clone() }));
     let target = AttachTarget::Enrichment(n.clone());
     let ids = |viewer: &UserId| ws.attachable_connections(viewer, &target).into_iter().map(|c| c.id).collect::<Vec<_>>();

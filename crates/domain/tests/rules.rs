@@ -208,20 +208,7 @@ fn categories_and_providers_must_match() {
         DomainError::WrongCategory { expected: Category::Enrichment, .. }
     ));
     let n = created_enrichment(&ok(&mut ws, &admin(), Command::CreateEnrichment { name: "Geo".into(), connection: m.clone() }));
-    let leadspace = created_connection(&ok(
-        &mut ws,
-        &admin(),
-        Command::CreateConnection(NewConnection {
-            display_name: "Firmo".into(),
-            type_id: ConnectionTypeId::Leadspace,
-            fields: BTreeMap::new(),
-            secrets: secrets(&[("token", "t")]),
-            key_vault_secrets: BTreeMap::new(),
-            usable_by: UsableBy::AdministratorsOnly,
-            consent: true,
-            sign_in_account: None,
-        }),
-    ));
+    let leadspace = created_connection(&ok(&mut ws, &admin(), leadspace_connection("Firmo")));
     assert_eq!(
         refuse(&mut ws, &admin(), Command::AttachConnectionToEnrichment { enrichment: n.clone(), connection: leadspace.clone() }),
         DomainError::WrongProvider { expected: ConnectionTypeId::AzureMaps, found: ConnectionTypeId::Leadspace }

@@ -214,7 +214,7 @@ impl Writer {
                 Some(async move { with_lock(WRITE_LOCK, self.commit_front(&db, workspace)).await })
             },
             |attempts, message| self.status.set(SaveStatus::Failed { attempts, message, pending: self.pending() }),
-            |ms| gloo_timers::future::TimeoutFuture::new(ms),
+            gloo_timers::future::TimeoutFuture::new,
         )
         .await;
         self.draining.set_value(false);

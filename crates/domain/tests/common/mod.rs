@@ -51,6 +51,20 @@ pub fn maps_connection(name: &str) -> Command {
     })
 }
 
+/// A Leadspace enrichment connection named `name`, with a typed token.
+pub fn leadspace_connection(name: &str) -> Command {
+    Command::CreateConnection(NewConnection {
+        display_name: name.into(),
+        type_id: ConnectionTypeId::Leadspace,
+        fields: BTreeMap::new(),
+        secrets: secrets(&[("token", "t")]),
+        key_vault_secrets: BTreeMap::new(),
+        usable_by: UsableBy::AdministratorsOnly,
+        consent: true,
+        sign_in_account: None,
+    })
+}
+
 pub fn created_connection(events: &[Event]) -> ConnectionId {
     events
         .iter()

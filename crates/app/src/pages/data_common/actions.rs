@@ -6,7 +6,7 @@ use crate::errors::error_message;
 use crate::i18n::I18n;
 use crate::state::Portal;
 use crate::ui::toast::Toasts;
-use connections_domain::{Capability, Command, DomainError, Event};
+use connections_domain::{Command, DomainError, Event};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -19,12 +19,6 @@ pub struct DataActions {
 impl DataActions {
     pub fn fail(&self, error: &DomainError) {
         self.toasts.failure(error_message(&self.i18n, error));
-    }
-
-    /// Whether the signed-in user has `capability` now.
-    pub fn may(&self, capability: Capability) -> bool {
-        let user = self.portal.current_user.get_untracked();
-        self.portal.workspace().with_untracked(|w| w.can(&user, capability))
     }
 
     /// Sends `command`. Once done, says the plural message `key` for the number of events, with

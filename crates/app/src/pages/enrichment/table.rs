@@ -42,9 +42,9 @@ fn sort_key(column: Column, row: &EnrichmentRow) -> (Cell, String) {
 /// Whether the row matches the search, `needle` being already trimmed and lowercased.
 pub fn matches(row: &EnrichmentRow, needle: &str) -> bool {
     needle.is_empty()
-        || row.name.to_lowercase().contains(&needle)
-        || row.provider_name.to_lowercase().contains(&needle)
-        || row.connection.as_ref().is_some_and(|c| c.display_name.to_lowercase().contains(&needle))
+        || row.name.to_lowercase().contains(needle)
+        || row.provider_name.to_lowercase().contains(needle)
+        || row.connection.as_ref().is_some_and(|c| c.display_name.to_lowercase().contains(needle))
 }
 
 #[component]
