@@ -616,42 +616,7 @@ impl Workspace {
         if l.status != LinkStatus::Available {
             return Err(ReportUnavailable::NotAvailableYet);
         }
-        Ok(synthetic_report(link))
+        Ok(crate::simulation::profile_report(link))
     }
 }
 
-const GENDERS: [&str; 3] = ["gender.female", "gender.male", "gender.unspecified"];
-const AGE_BANDS: [&str; 6] = ["age.18_24", "age.25_34", "age.35_44", "age.45_54", "age.55_64", "age.65_plus"];
-const LOCATIONS: [&str; 8] =
-    ["location.seattle", "location.london", "location.berlin", "location.paris", "location.tokyo", "location.sydney", "location.toronto", "location.sao_paulo"];
-
-/// A deterministic synthetic profile set seeded by the link id.
-fn synthetic_report(link: &EngagementLinkId) -> ProfileReport {
-    let mut state = link.as_str().bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)) | 1;
-    let mut next = move || {
-        // xorshift64*: small, deterministic, good enough for demo counts.
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    };
-    let profiles = 800 + next() % 1200;
-    let mut gender = [0u64; 3];
-    let mut ages = [0u64; 6];
-    let mut locations = [0u64; 8];
-    for _ in 0..profiles {
-        let g = next() % 100;
-        gender[if g < 49 { 0 } else if g < 96 { 1 } else { 2 }] += 1;
-        // Two draws averaged: ages cluster in the middle bands.
-        let a = ((next() % 6 + next() % 6) / 2) as usize;
-        ages[a.min(5)] += 1;
-        locations[(next() % 8) as usize] += 1;
-    }
-    ProfileReport {
-        link: link.clone(),
-        profiles,
-        gender: GENDERS.iter().copied().zip(gender).collect(),
-        age_bands: AGE_BANDS.iter().copied().zip(ages).collect(),
-        locations: LOCATIONS.iter().copied().zip(locations).collect(),
-    }
-}
