@@ -1,114 +1,192 @@
-//! The locale check: both languages have exactly the same keys, no key is defined twice, every
-//! key the code names exists, and every key is used somewhere. `cargo xtask test` runs it first.
+//! The locale check: both languages define exactly the same Fluent messages with the same
+//! variables, no message is defined twice, every key the code names exists, and every message is
+//! used somewhere. `cargo xtask test` runs it first. Fluent's runtime lookups cannot be checked by
+//! the compiler, so this is what checks them.
 //!
-//! Plural forms are pairs `<key>_one` and `<key>_other` (the app picks one by count), and the
-//! code names only `<key>`; no text writes a count as "(s)". French text uses typographic apostrophes (’), never straight ones.
+//! The code names a message by its dotted key (`data.export.add`); the files write it with dashes
+//! (`data-export-add`, the app's `i18n::message_id`), so the comparison is made on Fluent ids.
+//! A count is shown through a select on `$count` with `[one]` and a default `*[other]` variant
+//! (the app's `I18n::plural`); no text writes a count as "(s)". French text uses typographic
+//! apostrophes (’), never straight ones.
 //!
 //! "Used" means the key appears as a string literal in the app's sources, or, for keys the
 //! domain hands over at run time (catalogue labels, activity actions), in the domain's sources.
 
+use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Keys formed at run time as `<prefix><domain literal>`, e.g. "action." + "export.created".
 const DOMAIN_SUFFIX_PREFIXES: &[&str] = &["action."];
 
-/// The suffixes of a plural pair; the code names the key without them.
-const PLURAL_FORMS: [&str; 2] = ["_one", "_other"];
-
 /// Literals ending like this are file names ("activity.csv"), not locale keys.
-const FILE_EXTENSIONS: &[&str] = &[".csv", ".json", ".png", ".html", ".js", ".css", ".wasm", ".txt"];
+const FILE_EXTENSIONS: &[&str] = &[".csv", ".json", ".ftl", ".png", ".html", ".js", ".css", ".wasm", ".txt"];
 
 pub struct Report {
     pub problems: Vec<String>,
     pub keys: usize,
 }
 
+/// What the check needs of one message: its variables and its text, every variant included.
+#[derive(Default)]
+struct Message {
+    file: String,
+    variables: BTreeSet<String>,
+    texts: Vec<String>,
+    count_selects: Vec<BTreeSet<String>>,
+    defaults: Vec<String>,
+}
+
+/// The Fluent id of a dotted key, as the app's `i18n::message_id` writes it.
+fn message_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
 pub fn check(repo: &Path) -> Result<Report, String> {
     let locales_dir = repo.join("crates/app/locales");
-    let mut per_locale: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut per_locale: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
     let mut problems = Vec::new();
     for locale in ["en", "fr"] {
-        let mut keys = BTreeMap::new();
-        for file in sorted_files(&locales_dir.join(locale), "json")? {
+        let mut messages: BTreeMap<String, Message> = BTreeMap::new();
+        for file in sorted_files(&locales_dir.join(locale), "ftl")? {
             let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let table = parse_flat_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            for (key, value) in table {
-                if value.trim().is_empty() {
-                    problems.push(format!("{locale}/{name}: \"{key}\" has an empty text"));
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        let line = text[..error.pos.start.min(text.len())].lines().count().max(1);
+                        problems.push(format!("{locale}/{name}:{line}: {}", error.kind));
+                    }
+                    resource
                 }
-                // A count is shown through a plural pair, never as "export(s)".
-                if value.contains("(s)") {
-                    problems.push(format!("{locale}/{name}: \"{key}\" writes a count with \"(s)\"; use a <key>_one / <key>_other pair"));
+            };
+            for entry in resource.body {
+                let ast::Entry::Message(message) = entry else { continue };
+                let id = message.id.name.to_string();
+                let mut found = Message { file: name.clone(), ..Message::default() };
+                match &message.value {
+                    Some(pattern) => walk(pattern, &mut found),
+                    None => problems.push(format!("{locale}/{name}: \"{id}\" has no text")),
                 }
-                if locale == "fr" && value.contains('\'') {
-                    problems.push(format!("fr/{name}: \"{key}\" has a straight apostrophe; French uses ’"));
-                }
-                if let Some(other) = keys.insert(key.clone(), name.clone()) {
-                    problems.push(format!("{locale}: \"{key}\" is defined in both {other} and {name}"));
-                }
-            }
-        }
-        for key in keys.keys() {
-            if let Some(base) = plural_base(key) {
-                for form in PLURAL_FORMS {
-                    if !keys.contains_key(&format!("{base}{form}")) {
-                        problems.push(format!("{locale}: \"{key}\" has no \"{base}{form}\" beside it"));
+                for text in &found.texts {
+                    // A count is shown through a select on $count, never as "export(s)".
+                    if text.contains("(s)") {
+                        problems.push(format!("{locale}/{name}: \"{id}\" writes a count with \"(s)\"; select on $count instead"));
+                    }
+                    if locale == "fr" && text.contains('\'') {
+                        problems.push(format!("fr/{name}: \"{id}\" has a straight apostrophe; French uses ’"));
                     }
                 }
+                for variants in &found.count_selects {
+                    if !variants.contains("one") || !variants.contains("other") {
+                        problems.push(format!("{locale}/{name}: \"{id}\" selects on $count without both [one] and [other]"));
+                    }
+                }
+                if found.defaults.iter().any(|d| d != "other") {
+                    problems.push(format!("{locale}/{name}: \"{id}\" must make *[other] its default variant"));
+                }
+                if let Some(other) = messages.insert(id.clone(), found) {
+                    problems.push(format!("{locale}: \"{id}\" is defined in both {} and {name}", other.file));
+                }
             }
         }
-        per_locale.insert(locale.to_string(), keys);
+        per_locale.insert(locale.to_string(), messages);
     }
-    let english: BTreeSet<&String> = per_locale["en"].keys().collect();
-    let french: BTreeSet<&String> = per_locale["fr"].keys().collect();
-    for key in english.difference(&french) {
-        problems.push(format!("missing in fr: \"{key}\""));
+    let english = &per_locale["en"];
+    let french = &per_locale["fr"];
+    for id in english.keys().filter(|id| !french.contains_key(*id)) {
+        problems.push(format!("missing in fr: \"{id}\""));
     }
-    for key in french.difference(&english) {
-        problems.push(format!("missing in en: \"{key}\""));
+    for id in french.keys().filter(|id| !english.contains_key(*id)) {
+        problems.push(format!("missing in en: \"{id}\""));
+    }
+    for (id, en) in english {
+        if let Some(fr) = french.get(id) {
+            if en.variables != fr.variables {
+                problems.push(format!("\"{id}\" has variables {:?} in en but {:?} in fr", en.variables, fr.variables));
+            }
+        }
     }
 
     let app_literals = literals_in(&repo.join("crates/app/src"))?;
     let domain_literals = literals_in(&repo.join("crates/domain/src"))?;
-    let all_keys: BTreeSet<&String> = english.union(&french).copied().collect();
-    let namespaces: BTreeSet<&str> = all_keys.iter().filter_map(|k| k.split('.').next()).collect();
+    let app_ids: BTreeSet<String> = app_literals.iter().map(|l| message_id(l)).collect();
+    let domain_ids: BTreeSet<String> = domain_literals.iter().map(|l| message_id(l)).collect();
+    let all_ids: BTreeSet<&String> = english.keys().chain(french.keys()).collect();
 
-    for key in &all_keys {
-        let named = |k: &str| app_literals.contains(k) || domain_literals.contains(k);
-        let used = named(key.as_str())
-            || plural_base(key).is_some_and(named)
-            || domain_literals.contains(key.as_str())
+    for id in &all_ids {
+        let used = app_ids.contains(id.as_str())
+            || domain_ids.contains(id.as_str())
             || DOMAIN_SUFFIX_PREFIXES
                 .iter()
-                .any(|p| key.strip_prefix(p).is_some_and(|rest| domain_literals.contains(rest)));
+                .any(|p| id.strip_prefix(&message_id(p)).is_some_and(|rest| domain_ids.contains(rest)));
         if !used {
-            problems.push(format!("unused: \"{key}\" appears in no source"));
+            problems.push(format!("unused: \"{id}\" appears in no source"));
         }
     }
+    let dotted: BTreeSet<String> = all_ids.iter().map(|id| id.replace('-', ".")).collect();
+    let namespaces: BTreeSet<&str> = all_ids.iter().filter_map(|k| k.split('-').next()).collect();
     for literal in &app_literals {
         let looks_like_key = literal.contains('.')
-            && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+            && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.' || c == '-')
             && !literal.starts_with('.')
             && !literal.ends_with('.')
             && literal.split('.').next().is_some_and(|ns| namespaces.contains(ns))
             && !FILE_EXTENSIONS.iter().any(|ext| literal.ends_with(ext));
-        let is_plural = PLURAL_FORMS.iter().all(|form| all_keys.contains(&format!("{literal}{form}")));
-        if looks_like_key && !all_keys.contains(literal) && !is_plural && !is_key_prefix(literal, &all_keys) {
+        if looks_like_key && !all_ids.contains(&message_id(literal)) && !is_key_prefix(literal, &dotted) {
             problems.push(format!("missing in both locales: \"{literal}\" is used in crates/app/src"));
         }
     }
-    Ok(Report { problems, keys: all_keys.len() })
+    Ok(Report { problems, keys: all_ids.len() })
 }
 
-/// `<base>` of a plural form key `<base>_one` / `<base>_other`.
-fn plural_base(key: &str) -> Option<&str> {
-    PLURAL_FORMS.iter().find_map(|form| key.strip_suffix(form))
+fn walk(pattern: &ast::Pattern<&str>, found: &mut Message) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => found.texts.push(value.to_string()),
+            ast::PatternElement::Placeable { expression } => walk_expression(expression, found),
+        }
+    }
+}
+
+fn walk_expression(expression: &ast::Expression<&str>, found: &mut Message) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, found);
+            if matches!(selector, ast::InlineExpression::VariableReference { id } if id.name == "count") {
+                found.count_selects.push(variants.iter().map(|v| variant_name(&v.key)).collect());
+            }
+            for variant in variants {
+                if variant.default {
+                    found.defaults.push(variant_name(&variant.key));
+                }
+                walk(&variant.value, found);
+            }
+        }
+        ast::Expression::Inline(inline) => walk_inline(inline, found),
+    }
+}
+
+fn walk_inline(inline: &ast::InlineExpression<&str>, found: &mut Message) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            found.variables.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, found),
+        _ => {}
+    }
+}
+
+fn variant_name(key: &ast::VariantKey<&str>) -> String {
+    match key {
+        ast::VariantKey::Identifier { name } => name.to_string(),
+        ast::VariantKey::NumberLiteral { value } => value.to_string(),
+    }
 }
 
 /// True for literals such as "status." that the code completes at run time.
-fn is_key_prefix(literal: &str, keys: &BTreeSet<&String>) -> bool {
+fn is_key_prefix(literal: &str, keys: &BTreeSet<String>) -> bool {
     keys.iter().any(|k| k.starts_with(literal) && k.len() > literal.len() && k.as_bytes()[literal.len()] == b'.')
 }
 
@@ -180,69 +258,6 @@ pub fn string_literals(source: &str) -> Vec<String> {
     found
 }
 
-/// A flat JSON object of strings, as the locale files are. Nested values are refused.
-fn parse_flat_json(text: &str) -> Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    let mut chars = text.trim().chars().peekable();
-    if chars.next() != Some('{') {
-        return Err("expected a JSON object".into());
-    }
-    loop {
-        skip_space(&mut chars);
-        match chars.peek() {
-            Some('}') => return Ok(out),
-            Some('"') => {}
-            other => return Err(format!("expected a key, found {other:?}")),
-        }
-        let key = json_string(&mut chars)?;
-        skip_space(&mut chars);
-        if chars.next() != Some(':') {
-            return Err(format!("expected ':' after \"{key}\""));
-        }
-        skip_space(&mut chars);
-        if chars.peek() != Some(&'"') {
-            return Err(format!("the value of \"{key}\" must be a string"));
-        }
-        let value = json_string(&mut chars)?;
-        out.push((key, value));
-        skip_space(&mut chars);
-        match chars.next() {
-            Some(',') => continue,
-            Some('}') => return Ok(out),
-            other => return Err(format!("expected ',' or '}}', found {other:?}")),
-        }
-    }
-}
-
-fn skip_space(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    while chars.peek().is_some_and(|c| c.is_whitespace()) {
-        chars.next();
-    }
-}
-
-fn json_string(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, String> {
-    chars.next();
-    let mut s = String::new();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return Ok(s),
-            '\\' => match chars.next() {
-                Some('n') => s.push('\n'),
-                Some('t') => s.push('\t'),
-                Some('u') => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let code = u32::from_str_radix(&hex, 16).map_err(|e| e.to_string())?;
-                    s.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                }
-                Some(other) => s.push(other),
-                None => return Err("unterminated escape".into()),
-            },
-            c => s.push(c),
-        }
-    }
-    Err("unterminated string".into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,42 +272,36 @@ mod tests {
         assert!(found.contains(&"esc\"aped".to_string()));
     }
 
-    #[test]
-    fn parses_flat_locale_files_and_refuses_nesting() {
-        let parsed = parse_flat_json(r#"{ "a.b": "x \"y\" \u00e9", "c": "d" }"#).unwrap();
-        assert_eq!(parsed, vec![("a.b".into(), "x \"y\" é".into()), ("c".into(), "d".into())]);
-        assert!(parse_flat_json(r#"{ "a": { "b": "c" } }"#).is_err());
-    }
-
     fn planted_repo(app_source: &str, en: &str, fr: &str) -> tempdir::Dir {
         let dir = tempdir::Dir::new();
         dir.write("crates/app/src/lib.rs", app_source);
         dir.write("crates/domain/src/lib.rs", r#"fn action() -> &'static str { "export.created" }"#);
-        dir.write("crates/app/locales/en/shell.json", en);
-        dir.write("crates/app/locales/fr/shell.json", fr);
+        dir.write("crates/app/locales/en/shell.ftl", en);
+        dir.write("crates/app/locales/fr/shell.ftl", fr);
         dir
     }
 
     #[test]
     fn a_complete_set_passes() {
         let repo = planted_repo(
-            r#"fn v() { t("nav.data"); }"#,
-            r#"{"nav.data": "Data", "action.export.created": "Created export"}"#,
-            r#"{"nav.data": "Données", "action.export.created": "Exportation créée"}"#,
+            r#"fn v() { t("nav.data"); t("type.azure-maps.name"); }"#,
+            "nav-data = Data\naction-export-created = Created export\ntype-azure-maps-name = Azure Maps\n",
+            "nav-data = Données\naction-export-created = Exportation créée\ntype-azure-maps-name = Azure Maps\n",
         );
         let report = check(repo.path()).unwrap();
         assert_eq!(report.problems, Vec::<String>::new());
+        assert_eq!(report.keys, 3);
     }
 
     #[test]
     fn a_planted_missing_key_fails() {
         let repo = planted_repo(
             r#"fn v() { t("nav.data"); t("nav.planted_missing"); }"#,
-            r#"{"nav.data": "Data", "action.export.created": "Created export"}"#,
-            r#"{"nav.data": "Données"}"#,
+            "nav-data = Data\naction-export-created = Created export\n",
+            "nav-data = Données\n",
         );
         let problems = check(repo.path()).unwrap().problems;
-        assert!(problems.iter().any(|p| p.contains("missing in fr: \"action.export.created\"")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("missing in fr: \"action-export-created\"")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("missing in both locales: \"nav.planted_missing\"")), "{problems:?}");
     }
 
@@ -300,37 +309,44 @@ mod tests {
     fn an_unused_key_fails() {
         let repo = planted_repo(
             r#"fn v() { t("nav.data"); }"#,
-            r#"{"nav.data": "Data", "nav.orphan": "Orphan"}"#,
-            r#"{"nav.data": "Données", "nav.orphan": "Orphelin"}"#,
+            "nav-data = Data\nnav-orphan = Orphan\n",
+            "nav-data = Données\nnav-orphan = Orphelin\n",
         );
         let problems = check(repo.path()).unwrap().problems;
-        assert!(problems.iter().any(|p| p == "unused: \"nav.orphan\" appears in no source"), "{problems:?}");
+        assert!(problems.iter().any(|p| p == "unused: \"nav-orphan\" appears in no source"), "{problems:?}");
     }
 
     #[test]
-    fn plural_pairs_are_used_through_their_base_and_must_be_complete() {
+    fn counts_need_both_plural_forms_and_the_same_variables() {
         let repo = planted_repo(
             r#"fn v() { t("nav.data"); plural("nav.items"); plural("nav.half"); }"#,
-            r#"{"nav.data": "Data", "nav.items_one": "1 item", "nav.items_other": "{count} items", "nav.half_one": "1", "action.export.created": "x"}"#,
-            r#"{"nav.data": "Données", "nav.items_one": "1 élément", "nav.items_other": "{count} éléments", "nav.half_one": "1", "action.export.created": "x"}"#,
+            "nav-data = Data\naction-export-created = x\n\
+             nav-items = { $count ->\n    [one] { $count } item\n   *[other] { $count } items\n}\n\
+             nav-half = { $count ->\n   *[one] { $count } thing\n}\n",
+            "nav-data = Données\naction-export-created = x\n\
+             nav-items = { $count ->\n    [one] { $count } élément\n   *[other] { $cuont } éléments\n}\n\
+             nav-half = { $count ->\n    [one] { $count } chose\n   *[other] { $count } choses\n}\n",
         );
         let problems = check(repo.path()).unwrap().problems;
-        assert!(!problems.iter().any(|p| p.contains("nav.items")), "{problems:?}");
-        assert!(problems.iter().any(|p| p == "en: \"nav.half_one\" has no \"nav.half_other\" beside it"), "{problems:?}");
+        assert!(problems.iter().any(|p| p == "en/shell.ftl: \"nav-half\" selects on $count without both [one] and [other]"), "{problems:?}");
+        assert!(problems.iter().any(|p| p == "en/shell.ftl: \"nav-half\" must make *[other] its default variant"), "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("\"nav-items\" has variables")), "{problems:?}");
+        assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]
-    fn a_straight_apostrophe_in_french_fails() {
+    fn a_syntax_error_and_a_straight_french_apostrophe_fail() {
         let repo = planted_repo(
-            r#"fn v() { t("nav.data"); }"#,
-            r#"{"nav.data": "Don't", "action.export.created": "x"}"#,
-            r#"{"nav.data": "Nom d'affichage", "action.export.created": "x"}"#,
+            r#"fn v() { t("nav.data"); t("nav.more"); }"#,
+            "nav-data = Don't\naction-export-created = x\nnav-more = More\n",
+            "nav-data = Nom d'affichage\naction-export-created = x\nnav-more = { $oops\n",
         );
         let problems = check(repo.path()).unwrap().problems;
-        assert_eq!(problems, vec!["fr/shell.json: \"nav.data\" has a straight apostrophe; French uses ’".to_string()]);
+        assert!(problems.contains(&"fr/shell.ftl: \"nav-data\" has a straight apostrophe; French uses ’".to_string()), "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("fr/shell.ftl:3: ")), "{problems:?}");
     }
 
-    /// A throwaway folder for the planted repos (std only, to keep xtask dependency-free).
+    /// A throwaway folder for the planted repos (std only: a crate for one test helper is not worth it).
     mod tempdir {
         use std::path::{Path, PathBuf};
         use std::sync::atomic::{AtomicU32, Ordering};

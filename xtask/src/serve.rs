@@ -43,6 +43,7 @@ fn answer(root: &Path, policy: &str, mut stream: TcpStream) -> std::io::Result<(
         Some("js") => "text/javascript",
         Some("css") => "text/css",
         Some("json") => "application/json",
+        Some("ftl") => "text/plain; charset=utf-8",
         Some("webmanifest") => "application/manifest+json",
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",

@@ -1,7 +1,7 @@
 //! `cargo xtask ship [DIR]`: the post-build step trunk runs (Trunk.toml `[[hooks]]`, stage
 //! `post_build`, on `TRUNK_STAGING_DIR`), for `trunk build` and `trunk serve` alike. It
 //!
-//! 1. merges each language's `crates/app/locales/<lang>/*.json` into `locales/<lang>-<hash>.json`
+//! 1. joins each language's `crates/app/locales/<lang>/*.ftl` into `locales/<lang>-<hash>.ftl`
 //!    (the app fetches the active one; see crates/app/src/i18n),
 //! 2. names the build (a hash of every file) and writes `sw.js` from `assets/sw.js` with that
 //!    version and the precache list (every file of the build),
@@ -29,7 +29,7 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
     let mut metas = Vec::new();
     for lang in LOCALES {
         let merged = merge_locale(&repo.join("crates/app/locales").join(lang))?;
-        let name = format!("locales/{lang}-{}.json", &hex(&Sha256::digest(&merged))[..16]);
+        let name = format!("locales/{lang}-{}.ftl", &hex(&Sha256::digest(&merged))[..16]);
         std::fs::create_dir_all(dir.join("locales")).map_err(|e| e.to_string())?;
         std::fs::write(dir.join(&name), &merged).map_err(|e| e.to_string())?;
         metas.push(format!("<meta name=\"portal-locale-{lang}\" content=\"/{name}\" />"));
@@ -82,19 +82,22 @@ pub fn header_policy(index_html: &str) -> Option<String> {
     Some(format!("{}; frame-ancestors 'none'", &index_html[start..end]))
 }
 
+/// One Fluent file of the language's feature files, in name order (each stays a whole resource:
+/// Fluent entries do not depend on the file they are in).
 fn merge_locale(dir: &Path) -> Result<Vec<u8>, String> {
     let mut files: Vec<PathBuf> =
         std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten().map(|e| e.path()).collect();
-    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.retain(|p| p.extension().is_some_and(|e| e == "ftl"));
     files.sort();
-    let mut all = serde_json::Map::new();
+    let mut all = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let table: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        all.extend(table);
+        let text = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        all.extend_from_slice(&text);
+        if !all.ends_with(b"\n") {
+            all.push(b'\n');
+        }
     }
-    serde_json::to_vec(&all).map_err(|e| e.to_string())
+    Ok(all)
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
@@ -109,7 +112,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String>
     Ok(())
 }
 
-/// Trunk's `name-<16 hex>.ext` and this step's `locales/<lang>-<16 hex>.json`.
+/// Trunk's `name-<16 hex>.ext` and this step's `locales/<lang>-<16 hex>.ftl`.
 fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit('/').next().unwrap_or(name);
     let stem = stem.split('.').next().unwrap_or(stem);
@@ -156,7 +159,7 @@ mod tests {
     fn knows_hashed_names() {
         assert!(is_hashed("connections-portal-e8f8de41a009cfa0_bg.wasm"));
         assert!(is_hashed("main-f2161e14dc1d9e87.css"));
-        assert!(is_hashed("locales/en-0123456789abcdef.json"));
+        assert!(is_hashed("locales/en-0123456789abcdef.ftl"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("icons/icon-192.png"));
     }

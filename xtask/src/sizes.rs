@@ -6,13 +6,13 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Brotli bytes of the first load: what was achieved plus 2 % (595.2 KB, measured with this
-/// command once Data › Exports' kept order, the page-at-a-time lists and the domain tidy were
-/// merged; it was 570.4 KB + 2 % before them, and 507.1 KB + 5 % before connection health and
-/// the binary snapshot). The goal is [`FIRST_LOAD_GOAL`]; this build does not reach it (see
-/// ARCHITECTURE.md, "The shipped site": the rest needs code splitting), so the budget guards
-/// against growth until it does, and must then come down to the goal or below.
-pub const FIRST_LOAD_BUDGET: usize = 607_000;
+/// Brotli bytes of the first load: what was achieved plus 0.5 % (637.8 KB, measured with this
+/// command once the strings moved to Project Fluent, which added 34 KB; 603.7 KB before, and
+/// 507.1 KB + 5 % before connection health and the binary snapshot). The goal is
+/// [`FIRST_LOAD_GOAL`]; this build does not reach it (see ARCHITECTURE.md, "The shipped site":
+/// the rest needs code splitting), so the budget guards against growth until it does, and must
+/// then come down to the goal or below.
+pub const FIRST_LOAD_BUDGET: usize = 641_000;
 
 /// The ceiling for the first load, 350 KB brotli. `cargo xtask sizes` reports against it.
 pub const FIRST_LOAD_GOAL: usize = 350_000;

@@ -177,12 +177,27 @@ async fn the_change_log_appends_compacts_and_survives_reopening() {
     assert_eq!(reopened.read_since(4).await.unwrap().0, Some(replaced));
 }
 
+/// Fluent picks each language's CLDR plural form (French puts 0 with 1, English does not),
+/// writes the count the language's way, fills the other variables, and both languages hold the
+/// same messages.
 #[wasm_bindgen_test]
-fn both_locales_have_the_same_keys() {
-    use connections_portal::i18n::Locale;
+fn counts_take_each_languages_plural_form_and_number_style() {
+    use connections_portal::i18n::{I18n, Locale};
+    let _owner = Owner::new();
+    let i18n = I18n::new(Locale::English);
+    assert_eq!(i18n.plural("connections.count", 0, &[]), "0 connections shown");
+    assert_eq!(i18n.plural("connections.count", 1, &[]), "1 connection shown");
+    assert_eq!(i18n.plural("connections.count", 2500, &[]), "2,500 connections shown");
+    assert_eq!(i18n.tf("data.enrichment.count", &[("shown", "3"), ("total", "7")]), "3 of 7 enrichments");
+    i18n.set_locale(Locale::French);
+    assert_eq!(i18n.plural("connections.count", 0, &[]), "0 connexion affichée");
+    assert_eq!(i18n.plural("connections.count", 1, &[]), "1 connexion affichée");
+    assert_eq!(i18n.plural("connections.count", 2500, &[]).replace('\u{202f}', " "), "2 500 connexions affichées");
+    assert_eq!(i18n.t("no.such.key"), "no.such.key", "a missing key shows itself rather than failing");
+
     let english: std::collections::BTreeSet<_> = Locale::English.keys().collect();
     let french: std::collections::BTreeSet<_> = Locale::French.keys().collect();
-    assert!(!english.is_empty());
+    assert!(english.len() > 700, "every feature file is read: {}", english.len());
     let missing: Vec<_> = english.symmetric_difference(&french).collect();
     assert!(missing.is_empty(), "keys in only one locale: {missing:?}");
 }

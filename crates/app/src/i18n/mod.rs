@@ -1,23 +1,85 @@
-//! Locales: every visible string comes from `locales/<lang>/<feature>.json` through [`I18n::t`].
+//! Locales: every visible string comes from `locales/<lang>/<feature>.ftl`, Project Fluent files
+//! read by `fluent-bundle`, through [`I18n::t`], [`I18n::tf`] and [`I18n::plural`].
 //!
 //! In the shipped site (trunk builds without the default `embed-locales` feature) the strings are
-//! not in the wasm: the build merges each language's files into `locales/<lang>-<hash>.json`,
+//! not in the wasm: the build merges each language's files into `locales/<lang>-<hash>.ftl`,
 //! names them in `<meta name="portal-locale-<lang>">`, and [`load`] fetches the active language
 //! before the app mounts; the other one is fetched when the user switches. With the feature (the
 //! default, so component tests and `cargo test` see every string) both are compiled in.
 //!
-//! Written here rather than with a macro crate because many keys arrive at run time from the
-//! domain crate (catalogue field labels, error kinds), so lookups must accept any string key.
-//! A missing key never panics: it renders the key itself, and `cargo xtask test` fails on it.
+//! Fluent rather than a macro crate (leptos_i18n) because many keys arrive at run time from the
+//! domain crate (catalogue field labels, error kinds), so lookups must accept any string key; the
+//! bundle-size comparison is in docs/i18n.md. Plural forms are Fluent selects on `$count`, chosen
+//! by the CLDR rules of the bundle's language (French puts 0 with 1; English does not).
+//!
+//! The code names a message by its dotted key (`data.export.add`); Fluent ids may not hold dots,
+//! so the file writes it `data-export-add` ([`message_id`]). A missing key never panics: it
+//! renders the key itself, and `cargo xtask test` fails on it.
 
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// One language's strings. A `BTreeMap`, the map type the rest of the app uses, so the wasm does
-/// not carry a hash map's code for this one table.
-type Messages = BTreeMap<String, String>;
+/// One language's messages.
+pub struct Catalog {
+    bundle: FluentBundle<FluentResource>,
+    ids: Vec<String>,
+}
+
+impl Catalog {
+    /// Reads Fluent sources. A syntax error drops only the entry it is in (Fluent's recovery),
+    /// and a message defined twice keeps its first text: stored or shipped text never panics.
+    fn parse(locale: Locale, sources: impl IntoIterator<Item = String>) -> Catalog {
+        let mut bundle = FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
+        // No Unicode isolation marks around placeables: the portal's text is left-to-right only.
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(match locale {
+            Locale::English => format_english,
+            Locale::French => format_french,
+        }));
+        let mut ids = Vec::new();
+        for source in sources {
+            let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _errors)| partial);
+            ids.extend(resource.entries().filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
+                _ => None,
+            }));
+            let _duplicates = bundle.add_resource(resource);
+        }
+        Catalog { bundle, ids }
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let message = self.bundle.get_message(&message_id(key))?;
+        let mut errors = Vec::new();
+        Some(self.bundle.format_pattern(message.value()?, args, &mut errors).into_owned())
+    }
+}
+
+/// Numbers in a message are written the language's way ("2,500" / "2 500").
+fn format_english(value: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+    format_count(value, Locale::English)
+}
+
+fn format_french(value: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+    format_count(value, Locale::French)
+}
+
+fn format_count(value: &FluentValue, locale: Locale) -> Option<String> {
+    match value {
+        FluentValue::Number(number) if number.value >= 0.0 && number.value.fract() == 0.0 => {
+            Some(crate::time::format_number(number.value as u64, locale))
+        }
+        _ => None,
+    }
+}
+
+/// The Fluent id of a dotted key: `data.export.add` is written `data-export-add`.
+pub fn message_id(key: &str) -> String {
+    key.replace('.', "-")
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Locale {
@@ -51,52 +113,46 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
     }
 
-    /// The locale's files, one per feature (`locales/<lang>/<feature>.json`), so that each
+    /// The locale's files, one per feature (`locales/<lang>/<feature>.ftl`), so that each
     /// feature owns its strings. A key may appear in only one file of a locale.
     #[cfg(feature = "embed-locales")]
     fn sources(self) -> &'static [&'static str] {
         match self {
             Locale::English => &[
-                include_str!("../../locales/en/shell.json"),
-                include_str!("../../locales/en/errors.json"),
-                include_str!("../../locales/en/connections.json"),
-                include_str!("../../locales/en/data.json"),
-                include_str!("../../locales/en/key_vault.json"),
-                include_str!("../../locales/en/activity.json"),
-                include_str!("../../locales/en/engagement.json"),
+                include_str!("../../locales/en/shell.ftl"),
+                include_str!("../../locales/en/errors.ftl"),
+                include_str!("../../locales/en/connections.ftl"),
+                include_str!("../../locales/en/data.ftl"),
+                include_str!("../../locales/en/key_vault.ftl"),
+                include_str!("../../locales/en/activity.ftl"),
+                include_str!("../../locales/en/engagement.ftl"),
             ],
             Locale::French => &[
-                include_str!("../../locales/fr/shell.json"),
-                include_str!("../../locales/fr/errors.json"),
-                include_str!("../../locales/fr/connections.json"),
-                include_str!("../../locales/fr/data.json"),
-                include_str!("../../locales/fr/key_vault.json"),
-                include_str!("../../locales/fr/activity.json"),
-                include_str!("../../locales/fr/engagement.json"),
+                include_str!("../../locales/fr/shell.ftl"),
+                include_str!("../../locales/fr/errors.ftl"),
+                include_str!("../../locales/fr/connections.ftl"),
+                include_str!("../../locales/fr/data.ftl"),
+                include_str!("../../locales/fr/key_vault.ftl"),
+                include_str!("../../locales/fr/activity.ftl"),
+                include_str!("../../locales/fr/engagement.ftl"),
             ],
         }
     }
 
-    fn cell(self) -> &'static OnceLock<Messages> {
-        static EN: OnceLock<Messages> = OnceLock::new();
-        static FR: OnceLock<Messages> = OnceLock::new();
+    fn cell(self) -> &'static OnceLock<Catalog> {
+        static EN: OnceLock<Catalog> = OnceLock::new();
+        static FR: OnceLock<Catalog> = OnceLock::new();
         match self {
             Locale::English => &EN,
             Locale::French => &FR,
         }
     }
 
-    fn messages(self) -> &'static Messages {
-        // A malformed file adds nothing (its keys then show as themselves) rather than panicking.
+    fn catalog(self) -> Option<&'static Catalog> {
         #[cfg(feature = "embed-locales")]
-        return self.cell().get_or_init(|| {
-            self.sources().iter().flat_map(|source| serde_json::from_str::<Messages>(source).unwrap_or_default()).collect()
-        });
+        return Some(self.cell().get_or_init(|| Catalog::parse(self, self.sources().iter().map(|s| s.to_string()))));
         #[cfg(not(feature = "embed-locales"))]
-        {
-            static NONE: Messages = BTreeMap::new();
-            self.cell().get().unwrap_or(&NONE)
-        }
+        self.cell().get()
     }
 
     /// True once this locale's strings are at hand (always, with `embed-locales`).
@@ -104,27 +160,23 @@ impl Locale {
         cfg!(feature = "embed-locales") || self.cell().get().is_some()
     }
 
-    /// The message for `key` in this locale, falling back to English, then to the key itself.
-    pub fn message(self, key: &str) -> &str {
-        self.messages()
-            .get(key)
-            .or_else(|| Locale::English.messages().get(key))
-            .map_or(key, String::as_str)
+    /// The text of `key` with `args` filled in, in this locale, falling back to English, then to
+    /// the key itself.
+    fn format(self, key: &str, args: Option<&FluentArgs>) -> String {
+        self.catalog()
+            .and_then(|c| c.format(key, args))
+            .or_else(|| Locale::English.catalog().and_then(|c| c.format(key, args)))
+            .unwrap_or_else(|| key.to_string())
     }
 
-    /// `<key>_one` or `<key>_other`, the form `count` takes in this language. French treats 0
-    /// like 1 ("0 exportation"); English only 1.
-    pub fn plural_key(self, key: &str, count: u64) -> String {
-        let one = match self {
-            Locale::English => count == 1,
-            Locale::French => count <= 1,
-        };
-        format!("{key}_{}", if one { "one" } else { "other" })
+    /// The message for `key` in this locale, with no arguments.
+    pub fn message(self, key: &str) -> String {
+        self.format(key, None)
     }
 
-    /// Every key of this locale's file, for the completeness checks.
+    /// Every message id of this locale's files, for the completeness checks.
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
-        self.messages().keys().map(String::as_str)
+        self.catalog().into_iter().flat_map(|c| c.ids.iter().map(String::as_str))
     }
 }
 
@@ -135,7 +187,7 @@ pub async fn load(locale: Locale) {
         return;
     }
     if let Some(text) = fetch_locale(locale).await {
-        let _ = locale.cell().set(serde_json::from_str::<Messages>(&text).unwrap_or_default());
+        let _ = locale.cell().set(Catalog::parse(locale, [text]));
     }
 }
 
@@ -152,13 +204,12 @@ async fn fetch_locale(locale: Locale) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
-/// Fills `{name}` placeholders; unknown placeholders are left as typed.
-pub fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
+fn text_args<'a>(args: &[(&'a str, &str)]) -> FluentArgs<'a> {
+    let mut all = FluentArgs::with_capacity(args.len() + 1);
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        all.set(*name, value.to_string());
     }
-    out
+    all
 }
 
 /// The current locale, shared through context. Reading it inside a closure makes text reactive.
@@ -191,24 +242,23 @@ impl I18n {
 
     /// The message for `key` in the current locale (tracks the locale when called reactively).
     pub fn t(&self, key: &str) -> String {
-        self.locale.with(|l| l.message(key).to_string())
+        self.locale.with(|l| l.message(key))
     }
 
     /// Like [`I18n::t`] with `{name}` placeholders filled in.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.locale.with(|l| interpolate(l.message(key), args))
+        self.locale.with(|l| l.format(key, Some(&text_args(args))))
     }
 }
 
 impl I18n {
-    /// The plural form of `key` for `count`, with `{count}` (written the locale's way) and
-    /// `args` filled in. The locale files hold `<key>_one` and `<key>_other`.
+    /// `key`'s text for `count`, with `$count` (written the language's way) and `args` filled in.
+    /// The message picks its plural form with a select on `$count`.
     pub fn plural(&self, key: &str, count: usize, args: &[(&str, &str)]) -> String {
         self.locale.with(|l| {
-            let number = crate::time::format_number(count as u64, *l);
-            let mut all = vec![("count", number.as_str())];
-            all.extend_from_slice(args);
-            interpolate(l.message(&l.plural_key(key, count as u64)), &all)
+            let mut all = text_args(args);
+            all.set("count", FluentValue::from(count));
+            l.format(key, Some(&all))
         })
     }
 }
@@ -228,11 +278,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn french_counts_zero_as_singular_and_english_does_not() {
-        assert_eq!(Locale::English.plural_key("k", 0), "k_other");
-        assert_eq!(Locale::English.plural_key("k", 1), "k_one");
-        assert_eq!(Locale::French.plural_key("k", 0), "k_one");
-        assert_eq!(Locale::French.plural_key("k", 1), "k_one");
-        assert_eq!(Locale::French.plural_key("k", 2), "k_other");
+    fn dotted_keys_become_fluent_ids() {
+        assert_eq!(message_id("type.azure-maps.description"), "type-azure-maps-description");
+        assert_eq!(message_id("data.export.add"), "data-export-add");
     }
 }
