@@ -124,10 +124,10 @@ async fn removed_in_one_tab_then_edited_in_the_other_stays_removed_and_says_why(
         page.find("#remove-dialog[open]").await?;
         page.click("#confirm-remove").await?;
         page.wait_saved().await?;
-        // Tab B saves its edit: refused, in words, and nothing comes back.
+        // Tab B saves its edit: refused, in words above Save, and nothing comes back.
         switch(&page, &b).await?;
         page.click("#pane-save").await?;
-        page.wait_text(".toasts", "the refusal", |t| t.contains("no longer exists")).await?;
+        page.wait_text("#pane-error", "the refusal", |t| t.contains("no longer exists")).await?;
         page.reload().await?;
         page.heading_is("Connections (preview)").await?;
         let ids = enrichment_connection_ids(&page, &["Short-lived maps", "Edited in tab B"]).await?;

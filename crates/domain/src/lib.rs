@@ -40,7 +40,7 @@ pub mod listing;
 pub mod map;
 pub mod model;
 mod rules;
-pub use rules::connections::{ConnectionInput, InputProblem, InputProblems, INPUT_CONSENT, INPUT_NAME, INPUT_SIGN_IN, INPUT_TYPE};
+pub use rules::connections::{ConnectionInput, InputProblem, InputProblems, INPUT_CONSENT, INPUT_FORM, INPUT_NAME, INPUT_SIGN_IN, INPUT_TYPE};
 pub mod generate;
 pub mod sample;
 pub mod simulation;

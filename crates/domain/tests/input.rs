@@ -185,3 +185,14 @@ fn audience_insights_is_not_a_connection() {
     let form = Form { type_id: Some(ConnectionTypeId::AudienceInsights), ..Form::of(&maps_connection("Insights")) };
     assert_eq!(form.problems(&ws, None), vec![(INPUT_TYPE.to_owned(), InputProblem::Refused(DomainError::UseEngagementLink))]);
 }
+
+#[test]
+fn editing_a_connection_removed_meanwhile_is_a_refusal_of_the_whole_form() {
+    let mut ws = Workspace::empty();
+    let form = Form::of(&maps_connection("Short-lived"));
+    let id = created_connection(&ok(&mut ws, &admin(), form.create()));
+    ok(&mut ws, &admin(), Command::RemoveConnection { id: id.clone() });
+    let gone = DomainError::NotFound(ObjectRef::Connection(id.clone()));
+    assert_eq!(form.problems(&ws, Some(&id)), vec![(INPUT_FORM.to_owned(), InputProblem::Refused(gone.clone()))]);
+    assert_eq!(refuse(&mut ws, &admin(), form.edit(&id)), gone);
+}

@@ -38,6 +38,9 @@ pub const INPUT_TYPE: &str = "type";
 pub const INPUT_NAME: &str = "display_name";
 pub const INPUT_SIGN_IN: &str = "sign_in_account";
 pub const INPUT_CONSENT: &str = "consent";
+/// A refusal of the whole form rather than of one control (the connection being edited was
+/// removed meanwhile, perhaps in another tab).
+pub const INPUT_FORM: &str = "form";
 
 /// Why one control of a connection form is not acceptable.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,11 +57,12 @@ pub enum InputProblem {
 /// `INPUT_*` keys. Empty when `apply` would accept the input.
 pub type InputProblems = BTreeMap<String, InputProblem>;
 
-/// The refusal `apply` gives for a form with these problems, checked in this order: type, name,
+/// The refusal `apply` gives for a form with these problems, checked in this order: the whole
+/// form, type, name,
 /// the vault, leaving the vault, field formats, sign-in, consent.
 fn refusal_of(mut problems: InputProblems) -> Option<DomainError> {
     let take = |problems: &mut InputProblems, key: &str| problems.remove(key);
-    for key in [INPUT_TYPE, INPUT_NAME] {
+    for key in [INPUT_FORM, INPUT_TYPE, INPUT_NAME] {
         match take(&mut problems, key) {
             Some(InputProblem::Refused(error)) => return Some(error),
             Some(InputProblem::Name(error)) => return Some(DomainError::InvalidName(error)),
@@ -293,7 +297,7 @@ impl Workspace {
         let mut found = InputProblems::new();
         let existing = input.editing.and_then(|id| self.connections.get(id));
         if let Some(id) = input.editing.filter(|_| existing.is_none()) {
-            found.insert(INPUT_TYPE.to_owned(), InputProblem::Refused(DomainError::NotFound(ObjectRef::Connection(id.clone()))));
+            found.insert(INPUT_FORM.to_owned(), InputProblem::Refused(DomainError::NotFound(ObjectRef::Connection(id.clone()))));
             return found;
         }
         if input.editing.is_none() && !input.consent {

@@ -9,7 +9,7 @@ use connections_domain::{
 use std::collections::BTreeMap;
 
 /// Form keys that are not catalogue fields.
-pub use connections_domain::{INPUT_CONSENT as CONSENT_KEY, INPUT_NAME as NAME_KEY, INPUT_SIGN_IN as SIGN_IN_KEY, INPUT_TYPE as TYPE_KEY};
+pub use connections_domain::{INPUT_CONSENT as CONSENT_KEY, INPUT_FORM as FORM_KEY, INPUT_NAME as NAME_KEY, INPUT_SIGN_IN as SIGN_IN_KEY, INPUT_TYPE as TYPE_KEY};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormValues {
@@ -170,7 +170,7 @@ pub fn problems_of(error: DomainError) -> BTreeMap<String, Problem> {
             out.insert(field, Problem::Domain(error));
         }
         other => {
-            out.insert("form".to_owned(), Problem::Domain(other));
+            out.insert(FORM_KEY.to_owned(), Problem::Domain(other));
         }
     }
     out

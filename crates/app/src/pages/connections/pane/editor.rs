@@ -2,7 +2,7 @@
 //! the sections below them; Save checks everything with the domain and sends one command.
 
 use crate::pages::connections::fields::{problem_text, set_problem, FieldInput, ProblemText, Problems};
-use crate::pages::connections::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
+use crate::pages::connections::form::{name_problem, problems_of, FormValues, Problem, CONSENT_KEY, FORM_KEY, NAME_KEY, SIGN_IN_KEY, TYPE_KEY};
 use crate::pages::connections::tab_of;
 use crate::i18n::use_i18n;
 use crate::labels;
@@ -63,13 +63,13 @@ pub(super) fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
                 if let Some(t) = v.type_id {
                     keys.extend(t.spec().fields.iter().map(|f| f.key.to_owned()));
                 }
-                keys.extend([SIGN_IN_KEY.to_owned(), CONSENT_KEY.to_owned(), "form".to_owned()]);
+                keys.extend([SIGN_IN_KEY.to_owned(), CONSENT_KEY.to_owned(), FORM_KEY.to_owned()]);
                 keys
             });
             order.into_iter().find(|k| p.contains_key(k))
         });
         if let Some(key) = first {
-            let id = if key == "form" { "pane-error".to_owned() } else { format!("field-{key}") };
+            let id = if key == FORM_KEY { "pane-error".to_owned() } else { format!("field-{key}") };
             focus_later(id);
         }
     };
@@ -87,11 +87,6 @@ pub(super) fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let found = local_problems();
         if !found.is_empty() {
-            // While editing there is no type control: a refusal of the whole connection (removed
-            // in another tab meanwhile) is said in a toast, as a refused Save would say it.
-            if let Some(problem) = found.get(TYPE_KEY).filter(|_| is_edit) {
-                toasts.failure(crate::pages::connections::fields::problem_text(&i18n, problem));
-            }
             problems.set(found);
             focus_first_problem();
             return;
@@ -230,7 +225,7 @@ pub(super) fn PaneForm(start: Start, open: RwSignal<bool>) -> impl IntoView {
             }}
             {(!is_edit).then(|| view! { <Consent values=values problems=problems /> })}
             <p class="field-error form-error" id="pane-error" role="alert" tabindex="-1">
-                {move || problems.with(|p| p.get("form").map(|problem| problem_text(&i18n, problem))).unwrap_or_default()}
+                {move || problems.with(|p| p.get(FORM_KEY).map(|problem| problem_text(&i18n, problem))).unwrap_or_default()}
             </p>
             </div>
             <div class="dialog-actions pane-actions">
