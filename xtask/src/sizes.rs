@@ -138,3 +138,50 @@ fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built site in a throwaway folder: index.html naming `/app.wasm`, which holds `size`
+    /// incompressible bytes, and `later.wasm`, which nothing names.
+    fn planted_dist(size: usize) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-sizes-{}-{size}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), r#"<html><head><link rel="preload" href="/app.wasm" /></head></html>"#).unwrap();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let noise = |n: usize, state: &mut u64| -> Vec<u8> {
+            (0..n)
+                .map(|_| {
+                    *state ^= *state << 13;
+                    *state ^= *state >> 7;
+                    *state ^= *state << 17;
+                    (*state >> 24) as u8
+                })
+                .collect()
+        };
+        std::fs::write(dir.join("app.wasm"), noise(size, &mut state)).unwrap();
+        std::fs::write(dir.join("later.wasm"), noise(FIRST_LOAD_BUDGET, &mut state)).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_planted_overweight_first_load_fails_the_budget_and_names_the_heaviest_file() {
+        let dist = planted_dist(FIRST_LOAD_BUDGET);
+        let error = check_budget(&dist).unwrap_err();
+        assert!(error.starts_with("size budget exceeded: the first load is"), "{error}");
+        assert!(error.contains("(heaviest: app.wasm"), "{error}");
+        let _ = std::fs::remove_dir_all(dist);
+    }
+
+    #[test]
+    fn files_the_first_page_does_not_name_are_not_counted() {
+        let dist = planted_dist(10_000);
+        check_budget(&dist).unwrap();
+        let sizes = measure(&dist).unwrap();
+        assert_eq!(sizes.first_load.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["app.wasm", "index.html"]);
+        assert_eq!(sizes.later.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["later.wasm"]);
+        let _ = std::fs::remove_dir_all(dist);
+    }
+}
