@@ -272,7 +272,11 @@ pub enum RunStatus {
     Refreshing,
     Successful,
     Skipped,
+    /// The real portal's status list has both `Failure` and `Failed` (shared/reference). The
+    /// demo's runs end in `Failed`; `Failure` is never produced here, only kept so that the
+    /// status filter lists what the real one does and a store holding it still reads.
     Failure,
+    /// A run that ended without sending its data: where every simulated failure ends.
     Failed,
     Canceled,
 }
