@@ -38,7 +38,8 @@ pub enum Command {
     /// Undo of `RemoveExports`.
     RestoreExports { exports: Vec<Export> },
     RunExport { id: ExportId },
-    FinishExportRun { id: ExportId, outcome: RunOutcome },
+    /// Moves a running export to its next step: `Processing`, or the outcome that ends the run.
+    AdvanceExportRun { id: ExportId, outcome: RunOutcome },
 
     // Enrichments.
     CreateEnrichment { name: String, connection: ConnectionId },
@@ -52,7 +53,8 @@ pub enum Command {
     AttachConnectionToEnrichment { enrichment: EnrichmentId, connection: ConnectionId },
     RunEnrichment { id: EnrichmentId },
     /// `enriched_customers` is used when the outcome is `Successful`.
-    FinishEnrichmentRun { id: EnrichmentId, outcome: RunOutcome, enriched_customers: u64 },
+    /// Moves a running enrichment to its next step, as [`Command::AdvanceExportRun`] does.
+    AdvanceEnrichmentRun { id: EnrichmentId, outcome: RunOutcome, enriched_customers: u64 },
 
     // Key Vault (administrators only).
     LinkKeyVault { subscription: String, vault_name: String, consent: bool },

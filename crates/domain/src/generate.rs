@@ -239,7 +239,7 @@ impl Generator {
                     2 => RunOutcome::Skipped,
                     _ => RunOutcome::Successful,
                 };
-                (actor, Command::FinishExportRun { id, outcome })
+                (actor, Command::AdvanceExportRun { id, outcome })
             }
             Op::Enrichment(n) => {
                 let connection = self.enrichment_connections[n % self.enrichment_connections.len()].clone();
@@ -256,7 +256,7 @@ impl Generator {
                 let (id, actor) = self.last_enrichment.clone().expect("a run follows its enrichment");
                 let outcome = if (n / ENRICHMENT_RUN_EVERY) % 6 == 5 { RunOutcome::Failed } else { RunOutcome::Successful };
                 let enriched_customers = 1_000 + (n as u64 * 7_919) % 90_000;
-                (actor, Command::FinishEnrichmentRun { id, outcome, enriched_customers })
+                (actor, Command::AdvanceEnrichmentRun { id, outcome, enriched_customers })
             }
         }
     }

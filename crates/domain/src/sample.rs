@@ -89,7 +89,7 @@ impl Builder {
     fn run_export(&mut self, actor: &str, id: &ExportId, outcomes: &[RunOutcome]) {
         self.step(actor, Command::RunExport { id: id.clone() });
         for outcome in outcomes {
-            self.step(actor, Command::FinishExportRun { id: id.clone(), outcome: *outcome });
+            self.step(actor, Command::AdvanceExportRun { id: id.clone(), outcome: *outcome });
         }
     }
 
@@ -297,7 +297,7 @@ impl Workspace {
             let id = b.enrichment(actor, name, connection);
             if let Some((outcome, customers)) = run {
                 b.step(actor, Command::RunEnrichment { id: id.clone() });
-                b.step(actor, Command::FinishEnrichmentRun { id: id.clone(), outcome, enriched_customers: customers });
+                b.step(actor, Command::AdvanceEnrichmentRun { id: id.clone(), outcome, enriched_customers: customers });
             }
             enrichments.push(id);
         }

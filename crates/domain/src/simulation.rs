@@ -33,16 +33,16 @@ pub fn simulated_enriched_customers(id: &str) -> u64 {
 /// The steps that follow `RunExport { id }`, to send `SIMULATED_RUN_STEP_MS` apart.
 pub fn simulated_export_run(id: &ExportId) -> Vec<Command> {
     vec![
-        Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Processing },
-        Command::FinishExportRun { id: id.clone(), outcome: simulated_run_outcome(id.as_str()) },
+        Command::AdvanceExportRun { id: id.clone(), outcome: RunOutcome::Processing },
+        Command::AdvanceExportRun { id: id.clone(), outcome: simulated_run_outcome(id.as_str()) },
     ]
 }
 
 /// The steps that follow `RunEnrichment { id }`, to send `SIMULATED_RUN_STEP_MS` apart.
 pub fn simulated_enrichment_run(id: &EnrichmentId) -> Vec<Command> {
     vec![
-        Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
-        Command::FinishEnrichmentRun {
+        Command::AdvanceEnrichmentRun { id: id.clone(), outcome: RunOutcome::Processing, enriched_customers: 0 },
+        Command::AdvanceEnrichmentRun {
             id: id.clone(),
             outcome: simulated_run_outcome(id.as_str()),
             enriched_customers: simulated_enriched_customers(id.as_str()),

@@ -123,7 +123,7 @@ impl Workspace {
             RemoveExports { ids } => self.remove_exports(ctx, &ids),
             RestoreExports { exports } => self.restore_exports(ctx, exports),
             RunExport { id } => self.run_export(ctx, &id),
-            FinishExportRun { id, outcome } => self.finish_export_run(ctx, &id, outcome),
+            AdvanceExportRun { id, outcome } => self.advance_export_run(ctx, &id, outcome),
             CreateEnrichment { name, connection } => self.create_enrichment(ctx, &name, &connection),
             EditEnrichment { id, name } => self.edit_enrichment(ctx, &id, &name),
             DeactivateEnrichments { ids } => self.set_enrichments_active(ctx, &ids, false),
@@ -132,7 +132,7 @@ impl Workspace {
             RestoreEnrichments { enrichments } => self.restore_enrichments(ctx, enrichments),
             AttachConnectionToEnrichment { enrichment, connection } => self.attach_connection_to_enrichment(ctx, &enrichment, &connection),
             RunEnrichment { id } => self.run_enrichment(ctx, &id),
-            FinishEnrichmentRun { id, outcome, enriched_customers } => self.finish_enrichment_run(ctx, &id, outcome, enriched_customers),
+            AdvanceEnrichmentRun { id, outcome, enriched_customers } => self.advance_enrichment_run(ctx, &id, outcome, enriched_customers),
             LinkKeyVault { subscription, vault_name, consent } => self.link_key_vault(ctx, &subscription, &vault_name, consent),
             UnlinkKeyVault => self.unlink_key_vault(ctx),
             AddSecret { name, value } => self.add_secret(ctx, &name, &value),
@@ -337,7 +337,7 @@ pub(crate) fn action_of(command: &Command) -> Action {
         | AttachConnectionToExport { .. }
         | RemoveExports { .. }
         | RunExport { .. }
-        | FinishExportRun { .. } => Action::ManageExports,
+        | AdvanceExportRun { .. } => Action::ManageExports,
         CreateEnrichment { .. }
         | EditEnrichment { .. }
         | DeactivateEnrichments { .. }
@@ -345,7 +345,7 @@ pub(crate) fn action_of(command: &Command) -> Action {
         | DeleteEnrichments { .. }
         | AttachConnectionToEnrichment { .. }
         | RunEnrichment { .. }
-        | FinishEnrichmentRun { .. } => Action::ManageEnrichments,
+        | AdvanceEnrichmentRun { .. } => Action::ManageEnrichments,
         LinkKeyVault { .. }
         | UnlinkKeyVault
         | AddSecret { .. }

@@ -24,7 +24,7 @@ fn an_export_row_offers_run_duplicate_and_detach_only_while_it_may_run() {
     let row = export_row(&ws, &admin(), &e);
     assert!(!row.can_run && row.can_cancel, "a running export is stopped, not started again");
     assert!(row.can_duplicate && row.can_detach);
-    ok(&mut ws, &admin(), Command::FinishExportRun { id: e.clone(), outcome: RunOutcome::Canceled });
+    ok(&mut ws, &admin(), Command::AdvanceExportRun { id: e.clone(), outcome: RunOutcome::Canceled });
 
     ok(&mut ws, &admin(), Command::DetachConnection { exports: vec![e.clone()] });
     let row = export_row(&ws, &admin(), &e);

@@ -17,7 +17,7 @@ fn state(ws: &Workspace, c: &ConnectionId, now: Timestamp) -> Health {
 
 fn run(ws: &mut Workspace, e: &ExportId, outcome: RunOutcome, at: Timestamp) {
     ws.apply(&admin(), Command::RunExport { id: e.clone() }, at).unwrap();
-    ws.apply(&admin(), Command::FinishExportRun { id: e.clone(), outcome }, at).unwrap();
+    ws.apply(&admin(), Command::AdvanceExportRun { id: e.clone(), outcome }, at).unwrap();
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn latest_runs_decide_between_failing_needs_attention_and_healthy() {
 
     // Every finished run is in the history, newest last; the step to Processing is not.
     ws.apply(&admin(), Command::RunExport { id: second.clone() }, later(4)).unwrap();
-    ws.apply(&admin(), Command::FinishExportRun { id: second.clone(), outcome: RunOutcome::Processing }, later(4)).unwrap();
+    ws.apply(&admin(), Command::AdvanceExportRun { id: second.clone(), outcome: RunOutcome::Processing }, later(4)).unwrap();
     let history = ws.connection(&c).unwrap().health.entries();
     assert_eq!(history.len(), 3);
     assert!(matches!(&history[0].result, HealthResult::ExportRun { export, outcome: RunOutcome::Failed, .. } if *export == first));
@@ -143,7 +143,7 @@ fn history_is_stored_with_the_connection_and_damaged_entries_are_dropped_on_load
     let e = created_export(&ok(&mut ws, &admin(), export_on(&c, "Daily")));
     ok(&mut ws, &admin(), Command::TestConnection { id: c.clone() });
     ok(&mut ws, &admin(), Command::RunExport { id: e.clone() });
-    let events = ok(&mut ws, &admin(), Command::FinishExportRun { id: e.clone(), outcome: RunOutcome::Successful });
+    let events = ok(&mut ws, &admin(), Command::AdvanceExportRun { id: e.clone(), outcome: RunOutcome::Successful });
     let key = format!("connection/{c}");
     assert!(
         ws.changes_since(&events).iter().any(|ch| matches!(ch, RecordChange::Put(r) if r.key == key)),

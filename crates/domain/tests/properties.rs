@@ -140,7 +140,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
         8 => Command::AttachConnectionToExport { export: e, connection: c },
         9 => Command::RemoveExports { ids: if op.flag { vec![e, e2] } else if op.b == 0 { vec![] } else { vec![e] } },
         10 => Command::RunExport { id: e },
-        11 => Command::FinishExportRun {
+        11 => Command::AdvanceExportRun {
             id: e,
             outcome: if op.flag { RunOutcome::Successful } else if op.b.is_multiple_of(2) { RunOutcome::Processing } else { RunOutcome::Failed },
         },
@@ -153,7 +153,7 @@ fn command(ws: &Workspace, op: &Op, stash: &Stash) -> Command {
             if op.flag {
                 Command::RunEnrichment { id: n }
             } else {
-                Command::FinishEnrichmentRun { id: n, outcome: RunOutcome::Successful, enriched_customers: op.b as u64 }
+                Command::AdvanceEnrichmentRun { id: n, outcome: RunOutcome::Successful, enriched_customers: op.b as u64 }
             }
         }
         18 => match op.b % 3 {

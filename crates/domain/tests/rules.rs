@@ -172,10 +172,10 @@ fn contributors_use_only_shared_export_connections_and_manage_their_exports() {
     // Another admin's export on a shared connection is manageable by contributors.
     let theirs = created_export(&ok(&mut ws, &admin(), export_on(&shared, "Theirs")));
     ok(&mut ws, &UserId::new(CONTRIBUTOR_2), Command::RunExport { id: theirs.clone() });
-    ok(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Processing });
-    ok(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Successful });
+    ok(&mut ws, &contributor(), Command::AdvanceExportRun { id: theirs.clone(), outcome: RunOutcome::Processing });
+    ok(&mut ws, &contributor(), Command::AdvanceExportRun { id: theirs.clone(), outcome: RunOutcome::Successful });
     assert_eq!(ws.export(&theirs).unwrap().last_refreshed, Some(NOW));
-    assert!(matches!(refuse(&mut ws, &contributor(), Command::FinishExportRun { id: theirs.clone(), outcome: RunOutcome::Failed }), DomainError::NotRunning(_)));
+    assert!(matches!(refuse(&mut ws, &contributor(), Command::AdvanceExportRun { id: theirs.clone(), outcome: RunOutcome::Failed }), DomainError::NotRunning(_)));
     ok(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "Mine 2".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 3 } }));
     assert_eq!(
         refuse(&mut ws, &contributor(), Command::EditExport(ExportEdit { id: mine.clone(), name: "x".into(), kind: ExportKind::DataOut, schedule: Schedule::Recurring { every_hours: 0 } })),
@@ -220,7 +220,7 @@ fn categories_and_providers_must_match() {
     // Contributors run, deactivate and activate enrichments.
     ok(&mut ws, &contributor(), Command::RunEnrichment { id: n.clone() });
     assert!(matches!(refuse(&mut ws, &contributor(), Command::RunEnrichment { id: n.clone() }), DomainError::AlreadyRunning(_)));
-    ok(&mut ws, &contributor(), Command::FinishEnrichmentRun { id: n.clone(), outcome: RunOutcome::Successful, enriched_customers: 42 });
+    ok(&mut ws, &contributor(), Command::AdvanceEnrichmentRun { id: n.clone(), outcome: RunOutcome::Successful, enriched_customers: 42 });
     assert_eq!(ws.enrichment(&n).unwrap().enriched_customers, 42);
     ok(&mut ws, &contributor(), Command::DeactivateEnrichments { ids: vec![n.clone()] });
     assert_eq!(refuse(&mut ws, &contributor(), Command::RunEnrichment { id: n.clone() }), DomainError::EnrichmentInactive(n.clone()));

@@ -39,9 +39,9 @@ fn the_steps_after_run_now_bring_the_export_to_its_outcome() {
 fn an_enrichment_run_says_how_many_customers_it_enriched() {
     let id = EnrichmentId::new("n-7");
     let steps = simulated_enrichment_run(&id);
-    let Some(Command::FinishEnrichmentRun { outcome, enriched_customers, .. }) = steps.last() else { panic!("a finish") };
+    let Some(Command::AdvanceEnrichmentRun { outcome, enriched_customers, .. }) = steps.last() else { panic!("a finish") };
     assert_eq!(*outcome, simulated_run_outcome("n-7"));
     assert_eq!(*enriched_customers, simulated_enriched_customers("n-7"));
     assert!((1_000..61_000).contains(enriched_customers));
-    assert!(matches!(steps[0], Command::FinishEnrichmentRun { outcome: RunOutcome::Processing, .. }));
+    assert!(matches!(steps[0], Command::AdvanceEnrichmentRun { outcome: RunOutcome::Processing, .. }));
 }

@@ -161,7 +161,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn finish_enrichment_run(
+    pub(crate) fn advance_enrichment_run(
         &mut self,
         ctx: &Acting,
         id: &EnrichmentId,

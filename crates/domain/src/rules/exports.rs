@@ -182,7 +182,7 @@ impl Workspace {
         Ok(vec![event])
     }
 
-    pub(crate) fn finish_export_run(&mut self, ctx: &Acting, id: &ExportId, outcome: RunOutcome) -> Result<Vec<EventKind>, DomainError> {
+    pub(crate) fn advance_export_run(&mut self, ctx: &Acting, id: &ExportId, outcome: RunOutcome) -> Result<Vec<EventKind>, DomainError> {
         let mut export = self.managed_export(ctx, id)?.clone();
         if !export.status.is_running() {
             return Err(DomainError::NotRunning(ObjectRef::Export(id.clone())));

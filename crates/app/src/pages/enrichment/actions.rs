@@ -17,7 +17,7 @@ impl EnrichmentActions {
     }
 
     pub fn cancel_run(&self, id: &EnrichmentId) {
-        let command = Command::FinishEnrichmentRun { id: id.clone(), outcome: RunOutcome::Canceled, enriched_customers: 0 };
+        let command = Command::AdvanceEnrichmentRun { id: id.clone(), outcome: RunOutcome::Canceled, enriched_customers: 0 };
         let _ = self.0.send(command, || self.0.i18n.t("data.enrichment.run_canceled"));
     }
 

@@ -16,7 +16,7 @@ impl ExportActions {
 
     /// Stops a run that is going (or stuck after a reload).
     pub fn cancel_run(&self, id: &ExportId) {
-        let _ = self.0.send(Command::FinishExportRun { id: id.clone(), outcome: RunOutcome::Canceled }, || self.0.i18n.t("data.export.run_canceled"));
+        let _ = self.0.send(Command::AdvanceExportRun { id: id.clone(), outcome: RunOutcome::Canceled }, || self.0.i18n.t("data.export.run_canceled"));
     }
 
     /// Detaches the connection; Undo attaches each export to its former connection again.
