@@ -23,9 +23,8 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// One language's messages.
-pub struct Catalog {
+struct Catalog {
     bundle: FluentBundle<FluentResource>,
-    ids: Vec<String>,
 }
 
 impl Catalog {
@@ -39,20 +38,15 @@ impl Catalog {
             Locale::English => format_english,
             Locale::French => format_french,
         }));
-        let mut ids = Vec::new();
         for source in sources {
             let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _errors)| partial);
-            ids.extend(resource.entries().filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
-                _ => None,
-            }));
             let _duplicates = bundle.add_resource(resource);
         }
-        Catalog { bundle, ids }
+        Catalog { bundle }
     }
 
-    fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let message = self.bundle.get_message(&message_id(key))?;
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let message = self.bundle.get_message(id)?;
         let mut errors = Vec::new();
         Some(self.bundle.format_pattern(message.value()?, args, &mut errors).into_owned())
     }
@@ -163,9 +157,10 @@ impl Locale {
     /// The text of `key` with `args` filled in, in this locale, falling back to English, then to
     /// the key itself.
     fn format(self, key: &str, args: Option<&FluentArgs>) -> String {
+        let id = message_id(key);
         self.catalog()
-            .and_then(|c| c.format(key, args))
-            .or_else(|| Locale::English.catalog().and_then(|c| c.format(key, args)))
+            .and_then(|c| c.format(&id, args))
+            .or_else(|| Locale::English.catalog().and_then(|c| c.format(&id, args)))
             .unwrap_or_else(|| key.to_string())
     }
 
@@ -174,9 +169,17 @@ impl Locale {
         self.format(key, None)
     }
 
-    /// Every message id of this locale's files, for the completeness checks.
+    /// Every message id of this locale's embedded files, for the completeness checks. Read
+    /// from the sources on demand, so that loading a language does no work for it.
+    #[cfg(feature = "embed-locales")]
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
-        self.catalog().into_iter().flat_map(|c| c.ids.iter().map(String::as_str))
+        self.sources().iter().flat_map(|source| {
+            let resource = fluent_syntax::parser::parse(*source).unwrap_or_else(|(partial, _errors)| partial);
+            resource.body.into_iter().filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name),
+                _ => None,
+            })
+        })
     }
 }
 
@@ -245,7 +248,7 @@ impl I18n {
         self.locale.with(|l| l.message(key))
     }
 
-    /// Like [`I18n::t`] with `{name}` placeholders filled in.
+    /// Like [`I18n::t`] with the message's `{ $name }` variables filled in.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.locale.with(|l| l.format(key, Some(&text_args(args))))
     }
