@@ -4,8 +4,7 @@
 //! ends the same way (stable tests, a demo that tells the same story twice).
 
 use crate::command::Command;
-use crate::ids::{EnrichmentId, ExportId};
-use crate::ids::EngagementLinkId;
+use crate::ids::{EngagementLinkId, EnrichmentId, ExportId};
 use crate::model::RunOutcome;
 use crate::views::ProfileReport;
 
@@ -75,18 +74,17 @@ const LOCATIONS: [&str; 8] =
 /// synthetic profile set, the same every time for the same link.
 pub(crate) fn profile_report(link: &EngagementLinkId) -> ProfileReport {
     let mut rng = DemoRng::seeded(link.as_str());
-    let mut next = move || rng.next();
-    let profiles = 800 + next() % 1200;
+    let profiles = 800 + rng.next() % 1200;
     let mut gender = [0u64; 3];
     let mut ages = [0u64; 6];
     let mut locations = [0u64; 8];
     for _ in 0..profiles {
-        let g = next() % 100;
+        let g = rng.next() % 100;
         gender[if g < 49 { 0 } else if g < 96 { 1 } else { 2 }] += 1;
         // Two draws averaged: ages cluster in the middle bands.
-        let a = ((next() % 6 + next() % 6) / 2) as usize;
+        let a = ((rng.next() % 6 + rng.next() % 6) / 2) as usize;
         ages[a.min(5)] += 1;
-        locations[(next() % 8) as usize] += 1;
+        locations[(rng.next() % 8) as usize] += 1;
     }
     ProfileReport {
         link: link.clone(),
@@ -96,7 +94,6 @@ pub(crate) fn profile_report(link: &EngagementLinkId) -> ProfileReport {
         locations: LOCATIONS.iter().copied().zip(locations).collect(),
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -58,8 +58,7 @@ pub enum InputProblem {
 pub type InputProblems = BTreeMap<String, InputProblem>;
 
 /// The refusal `apply` gives for a form with these problems, checked in this order: the whole
-/// form, type, name,
-/// the vault, leaving the vault, field formats, sign-in, consent.
+/// form, type, name, the vault, leaving the vault, field formats, sign-in, consent.
 fn refusal_of(mut problems: InputProblems) -> Option<DomainError> {
     let take = |problems: &mut InputProblems, key: &str| problems.remove(key);
     for key in [INPUT_FORM, INPUT_TYPE, INPUT_NAME] {
