@@ -128,6 +128,12 @@ async fn removed_in_one_tab_then_edited_in_the_other_stays_removed_and_says_why(
         switch(&page, &b).await?;
         page.click("#pane-save").await?;
         page.wait_text("#pane-error", "the refusal", |t| t.contains("no longer exists")).await?;
+        page.wait_text("#pane-save-reasons", "no field counted for a refusal of the whole form", |t| t.trim().is_empty()).await?;
+        page.screenshot("pane-removed-elsewhere").await?;
+        page.client.set_window_size(390, 900).await?;
+        page.script("document.querySelector('#pane-error').scrollIntoView()", vec![]).await?;
+        page.screenshot("pane-removed-elsewhere-narrow").await?;
+        page.client.set_window_size(1280, 900).await?;
         page.reload().await?;
         page.heading_is("Connections (preview)").await?;
         let ids = enrichment_connection_ids(&page, &["Short-lived maps", "Edited in tab B"]).await?;

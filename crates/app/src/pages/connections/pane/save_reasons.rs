@@ -1,6 +1,6 @@
 //! The line beside Save that says why it would refuse.
 
-use crate::pages::connections::form::{Problem, CONSENT_KEY};
+use crate::pages::connections::form::{Problem, CONSENT_KEY, FORM_KEY};
 use crate::i18n::use_i18n;
 use crate::ui::focus::focus_later;
 use leptos::prelude::*;
@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 pub(super) fn SaveReasons(pending: Memo<BTreeMap<String, Problem>>, show_fields: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let consent = move || pending.with(|p| p.contains_key(CONSENT_KEY));
-    let fields = move || pending.with(|p| p.keys().filter(|k| k.as_str() != CONSENT_KEY).count());
+    // A refusal of the whole form (the connection was removed meanwhile) is no field: Save says
+    // it above the buttons instead.
+    let fields = move || pending.with(|p| p.keys().filter(|k| k.as_str() != CONSENT_KEY && k.as_str() != FORM_KEY).count());
     view! {
         <p class="save-reasons" id="pane-save-reasons">
             {move || {
