@@ -16,11 +16,12 @@ mod serve;
 mod setup;
 mod ship;
 mod sizes;
+mod split;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | screenshots | bench [--quick] | locales | sizes [DIR] | ship [DIR] | setup>";
+    "usage: cargo xtask <serve [--port N] | test [--only locales|domain|components|e2e] | screenshots | bench [--quick] | locales | sizes [DIR] | ship [DIR] | split [DIR] | setup>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,7 +35,14 @@ fn main() -> ExitCode {
         // Trunk's post-build hook (Trunk.toml): on TRUNK_STAGING_DIR, or on a folder given.
         Some("ship") => {
             let dir = args.get(1).map(std::path::PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(Into::into));
-            dir.ok_or_else(|| "ship: no folder given and no TRUNK_STAGING_DIR".to_string()).and_then(|d| ship::run(&d, &setup::repo_root()))
+            // The split comes first, in the same hook: trunk runs the hooks of one stage concurrently.
+            dir.ok_or_else(|| "ship: no folder given and no TRUNK_STAGING_DIR".to_string())
+                .and_then(|d| split::run(&d, &setup::repo_root()).and_then(|()| ship::run(&d, &setup::repo_root())))
+        }
+        // The first half of `ship`, alone: the lazy routes' wasm modules (see split.rs).
+        Some("split") => {
+            let dir = args.get(1).map(std::path::PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(Into::into));
+            dir.ok_or_else(|| "split: no folder given and no TRUNK_STAGING_DIR".to_string()).and_then(|d| split::run(&d, &setup::repo_root()))
         }
         Some("sizes") => {
             let dist = args.get(1).map(std::path::PathBuf::from).unwrap_or_else(|| setup::repo_root().join("dist"));

@@ -42,24 +42,81 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
             <Shell>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/settings/connections/enrichment" /> } />
-                    <Route path=path!("/data/exports") view=pages::exports::ExportsPage />
-                    <Route path=path!("/data/enrichment") view=pages::enrichment::EnrichmentPage />
+                    <Route path=path!("/data/exports") view=routes::exports() />
+                    <Route path=path!("/data/enrichment") view=routes::enrichment() />
                     <Route path=path!("/settings/connections") view=|| view! { <Redirect path="/settings/connections/enrichment" /> } />
                     <Route path=path!("/settings/connections/:tab") view=pages::connections::ConnectionsPage />
-                    <Route path=path!("/settings/connections/details/:id") view=pages::connections::health::ConnectionDetailsPage />
-                    <Route path=path!("/settings/connections/map/:id") view=pages::connections::health::UsageMapPage />
-                    <Route path=path!("/settings/permissions/key-vault") view=pages::key_vault::KeyVaultPage />
-                    <Route path=path!("/settings/workspace") view=pages::workspace::WorkspacePage />
-                    <Route path=path!("/activity") view=pages::activity::ActivityPage />
-                    <Route path=path!("/engagement/settings") view=pages::engagement::admin_settings::AdminSettingsPage />
-                    <Route path=path!("/admin-centre") view=pages::engagement::admin_centre::AdminCentreHomePage />
-                    <Route path=path!("/admin-centre/connections") view=pages::engagement::admin_centre::AdminCentreConnectionsPage />
-                    <Route path=path!("/admin-centre/connections/new") view=pages::engagement::wizard::WizardPage />
-                    <Route path=path!("/reports/profiles") view=pages::engagement::profiles::ProfilesPage />
+                    <Route path=path!("/settings/connections/details/:id") view=routes::connection_details() />
+                    <Route path=path!("/settings/connections/map/:id") view=routes::usage_map() />
+                    <Route path=path!("/settings/permissions/key-vault") view=routes::key_vault() />
+                    <Route path=path!("/settings/workspace") view=routes::workspace() />
+                    <Route path=path!("/activity") view=routes::activity() />
+                    <Route path=path!("/engagement/settings") view=routes::admin_settings() />
+                    <Route path=path!("/admin-centre") view=routes::admin_centre_home() />
+                    <Route path=path!("/admin-centre/connections") view=routes::admin_centre_connections() />
+                    <Route path=path!("/admin-centre/connections/new") view=routes::wizard() />
+                    <Route path=path!("/reports/profiles") view=routes::profiles() />
                 </Routes>
             </Shell>
         </Router>
     }
+}
+
+/// The views of every route but the landing one (Settings › Connections). With the `split`
+/// feature (the shipped build, index.html) each is a `#[lazy_route]`: its code goes into a wasm
+/// module of its own that `xtask split` cuts out after linking and the page fetches when the
+/// route is first opened. Without it (component tests, `cargo test`) the page is rendered
+/// directly, as before, since nothing would split the wasm and the placeholder imports
+/// `#[lazy_route]` leaves would not resolve.
+mod routes {
+    use crate::pages;
+    #[cfg(feature = "split")]
+    use leptos::prelude::*;
+    #[cfg(feature = "split")]
+    use leptos_router::{lazy_route, Lazy, LazyRoute};
+    use leptos_router::ChooseView;
+
+    macro_rules! route_view {
+        ($name:ident, $route:ident, $($page:ident)::+) => {
+            #[cfg(feature = "split")]
+            pub struct $route;
+
+            #[cfg(feature = "split")]
+            #[lazy_route]
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                fn view(_this: Self) -> AnyView {
+                    untrack(|| $($page)::+()).into_any()
+                }
+            }
+
+            #[cfg(feature = "split")]
+            pub fn $name() -> impl ChooseView {
+                Lazy::<$route>::new()
+            }
+
+            #[cfg(not(feature = "split"))]
+            pub fn $name() -> impl ChooseView {
+                $($page)::+
+            }
+        };
+    }
+
+    route_view!(exports, ExportsRoute, pages::exports::ExportsPage);
+    route_view!(enrichment, EnrichmentRoute, pages::enrichment::EnrichmentPage);
+    route_view!(connection_details, ConnectionDetailsRoute, pages::connections::health::ConnectionDetailsPage);
+    route_view!(usage_map, UsageMapRoute, pages::connections::health::UsageMapPage);
+    route_view!(key_vault, KeyVaultRoute, pages::key_vault::KeyVaultPage);
+    route_view!(workspace, WorkspaceRoute, pages::workspace::WorkspacePage);
+    route_view!(activity, ActivityRoute, pages::activity::ActivityPage);
+    route_view!(admin_settings, AdminSettingsRoute, pages::engagement::admin_settings::AdminSettingsPage);
+    route_view!(admin_centre_home, AdminCentreHomeRoute, pages::engagement::admin_centre::AdminCentreHomePage);
+    route_view!(admin_centre_connections, AdminCentreConnectionsRoute, pages::engagement::admin_centre::AdminCentreConnectionsPage);
+    route_view!(wizard, WizardRoute, pages::engagement::wizard::WizardPage);
+    route_view!(profiles, ProfilesRoute, pages::engagement::profiles::ProfilesPage);
 }
 
 /// Keeps `<html lang>` and `<html data-theme>` in step with the settings, and saves them.
