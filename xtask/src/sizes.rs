@@ -50,6 +50,22 @@ pub fn measure(dist: &Path) -> Result<Sizes, String> {
             }
         }
     }
+    // The modules the JS it names imports statically: with route splitting (xtask/src/split.rs),
+    // wasm-bindgen's JS imports the split loader `split-<hash>/__wasm_split.js`.
+    for name in wanted.clone() {
+        if !name.ends_with(".js") {
+            continue;
+        }
+        let Ok(js) = std::fs::read_to_string(dist.join(&name)) else { continue };
+        let base = name.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+        for line in js.lines().take_while(|l| l.starts_with("import ")) {
+            let Some(spec) = line.split('"').nth(1).and_then(|s| s.strip_prefix("./")) else { continue };
+            let imported = format!("{base}{spec}");
+            if dist.join(&imported).is_file() && !wanted.contains(&imported) {
+                wanted.push(imported);
+            }
+        }
+    }
     if dist.join("sw.js").exists() {
         wanted.push("sw.js".into());
     }

@@ -47,7 +47,10 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
     let split_dir_name = format!("split-{hash}");
     let split_dir = dir.join(&split_dir_name);
 
-    let work = std::env::temp_dir().join(format!("portal-split-{}", std::process::id()));
+    // PORTAL_SPLIT_KEEP=<dir> keeps the intermediate files there (the unbound main module, the
+    // prefetch map), for looking into what stayed in the main module.
+    let keep = std::env::var_os("PORTAL_SPLIT_KEEP").map(PathBuf::from);
+    let work = keep.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("portal-split-{}", std::process::id())));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let main_unbound = work.join("main.wasm");
@@ -103,7 +106,9 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
 
     // 4. The preload links' integrity.
     update_integrity(dir, &[format!("{stem}.js"), format!("{stem}_bg.wasm")])?;
-    let _ = std::fs::remove_dir_all(&work);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     println!(
         "xtask split: main module and {} split module(s) in {split_dir_name}/ ({} route(s))",
         modules.len(),
