@@ -12,7 +12,7 @@
 //! 2. runs wasm-bindgen (`--keep-lld-exports`, so the main module keeps the exports the split
 //!    modules import) on the main module, under the names trunk gave its own output, so
 //!    index.html's loader script (and its CSP hash) stays as it is;
-//! 3. runs `wasm-opt -Oz` on the main module and every split module (trunk's wasm-opt must be
+//! 3. in release builds, runs `wasm-opt -Oz` on the main module and every split module (trunk's wasm-opt must be
 //!    off: index.html `data-wasm-opt="0"`);
 //! 4. puts the split modules and the link module in `split-<trunk's hash>/`, so no module of one
 //!    build is ever combined with another build's main module from a cache, and updates the
@@ -33,7 +33,7 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
     let linked = std::fs::read(&linked_path).map_err(|e| format!("{}: {e}", linked_path.display()))?;
     if !has_split_points(&linked) {
         println!("xtask split: {} has no split points; nothing to do", linked_path.display());
-        return Ok(());
+        return no_placeholder_left(dir);
     }
 
     // Trunk's output: `<BIN>-<16 hex>.js` and `<BIN>-<16 hex>_bg.wasm`.
@@ -97,15 +97,21 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
         copy_dir(&snippets, &dir.join("snippets"))?;
     }
 
-    // 3. wasm-opt -Oz on every module.
+    // 3. wasm-opt -Oz on every module (release only, as trunk: a debug build's is slow and large).
+    let main_bound = work.join(format!("{stem}_bg.wasm"));
     let main_out = dir.join(format!("{stem}_bg.wasm"));
-    wasm_opt(&work.join(format!("{stem}_bg.wasm")), &main_out)?;
-    for module in &modules {
-        wasm_opt(module, module)?;
+    if profile == "release" {
+        wasm_opt(&main_bound, &main_out)?;
+        for module in &modules {
+            wasm_opt(module, module)?;
+        }
+    } else {
+        std::fs::copy(&main_bound, &main_out).map_err(|e| e.to_string())?;
     }
 
     // 4. The preload links' integrity.
     update_integrity(dir, &[format!("{stem}.js"), format!("{stem}_bg.wasm")])?;
+    no_placeholder_left(dir)?;
     if keep.is_none() {
         let _ = std::fs::remove_dir_all(&work);
     }
@@ -114,6 +120,22 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
         modules.len(),
         split.prefetch_map.len()
     );
+    Ok(())
+}
+
+/// A wasm with `#[lazy_route]`s that was not split imports its loaders from the bare module
+/// name `__wasm_split_placeholder__`, which no browser resolves: the page would not start at all.
+/// (The `split` feature without this step, e.g. a stale raw wasm; or the component tests, which
+/// is why they build without the feature.)
+fn no_placeholder_left(dir: &Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "js")
+            && std::fs::read_to_string(&path).is_ok_and(|js| js.contains("__wasm_split_placeholder__"))
+        {
+            return Err(format!("{} still imports `__wasm_split_placeholder__`: the wasm was not split", path.display()));
+        }
+    }
     Ok(())
 }
 
