@@ -63,7 +63,7 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
 }
 
 /// The views of every route but the landing one (Settings › Connections). With the `split`
-/// feature (the shipped build, index.html) each is a `#[lazy_route]`: its code goes into a wasm
+/// feature (the shipped build, index.html) each route's view is a split point (as `#[lazy_route]` makes it, but fallible): its code goes into a wasm
 /// module of its own that `xtask split` cuts out after linking and the page fetches when the
 /// route is first opened. Without it (component tests, `cargo test`) the page is rendered
 /// directly, as before, since nothing would split the wasm and the placeholder imports
@@ -73,23 +73,47 @@ mod routes {
     #[cfg(feature = "split")]
     use leptos::prelude::*;
     #[cfg(feature = "split")]
-    use leptos_router::{lazy_route, Lazy, LazyRoute};
+    use leptos_router::{Lazy, LazyRoute};
     use leptos_router::ChooseView;
 
+    /// A route's module failed to load (offline without the worker's cache, or a build that is no
+    /// longer on the server). `#[lazy_route]` would panic here, and with `panic = "abort"` the
+    /// whole page would stop; this shows a message instead, and the next visit retries.
+    #[cfg(feature = "split")]
+    pub struct LoadFailed;
+
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            LoadFailed
+        }
+    }
+
+    #[cfg(feature = "split")]
+    fn load_failed() -> AnyView {
+        let i18n = crate::i18n::use_i18n();
+        view! { <p class="field-error" role="alert">{move || i18n.t("error.route_load_failed")}</p> }.into_any()
+    }
+
+    // What `#[lazy_route]` expands to, less its panic: the page's view is a split point of its
+    // own (`wasm_split`, module `$name`), `fallible`, so a failed load is an `Err`.
     macro_rules! route_view {
         ($name:ident, $route:ident, $($page:ident)::+) => {
             #[cfg(feature = "split")]
             pub struct $route;
 
             #[cfg(feature = "split")]
-            #[lazy_route]
             impl LazyRoute for $route {
                 fn data() -> Self {
                     $route
                 }
 
-                fn view(_this: Self) -> AnyView {
-                    untrack(|| $($page)::+()).into_any()
+                async fn view(_this: Self) -> AnyView {
+                    #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+                    fn split_view() -> Result<AnyView, LoadFailed> {
+                        Ok(untrack(|| $($page)::+()).into_any())
+                    }
+                    split_view().await.unwrap_or_else(|LoadFailed| load_failed())
                 }
             }
 

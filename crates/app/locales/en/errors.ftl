@@ -72,3 +72,4 @@ error-unknown_user = That user isn't part of this workspace.
 error-use_engagement_link = Audience insights connections are set up in the engagement insights admin center.
 error-wrong_category = Choose an { $expected } connection here.
 error-wrong_provider = This enrichment needs a { $expected } connection.
+error-route_load_failed = This page could not be loaded. Check your connection, then open it again.

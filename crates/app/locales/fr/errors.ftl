@@ -72,3 +72,4 @@ error-unknown_user = Cet utilisateur ne fait pas partie de cet espace de travail
 error-use_engagement_link = Les connexions audience insights se configurent dans le centre d’administration d’engagement insights.
 error-wrong_category = Choisissez ici une connexion de type { $expected }.
 error-wrong_provider = Cet enrichissement a besoin d’une connexion { $expected }.
+error-route_load_failed = Cette page n’a pas pu être chargée. Vérifiez votre connexion, puis ouvrez-la de nouveau.
