@@ -101,10 +101,9 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
     let main_bound = work.join(format!("{stem}_bg.wasm"));
     let main_out = dir.join(format!("{stem}_bg.wasm"));
     if profile == "release" {
-        wasm_opt(&main_bound, &main_out)?;
-        for module in &modules {
-            wasm_opt(module, module)?;
-        }
+        let mut jobs: Vec<(&Path, &Path)> = vec![(&main_bound, &main_out)];
+        jobs.extend(modules.iter().map(|m| (m.as_path(), m.as_path())));
+        wasm_opt_all(&jobs)?;
     } else {
         std::fs::copy(&main_bound, &main_out).map_err(|e| e.to_string())?;
     }
@@ -142,6 +141,25 @@ fn no_placeholder_left(dir: &Path) -> Result<(), String> {
 /// The splitter's marker: an import `__wasm_split_00<module>00_import_…`.
 fn has_split_points(wasm: &[u8]) -> bool {
     wasm.windows(15).any(|w| w == b"__wasm_split_00")
+}
+
+/// wasm-opt is single-threaded per module here; the modules run on every core at once (about
+/// 3 minutes one after another on a 2-core machine).
+fn wasm_opt_all(jobs: &[(&Path, &Path)]) -> Result<(), String> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((input, output)) = jobs.get(i) else { return Ok(()) };
+                    wasm_opt(input, output)?;
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("a wasm-opt worker panicked".into())))
+    })
 }
 
 fn wasm_opt(input: &Path, output: &Path) -> Result<(), String> {
