@@ -255,18 +255,14 @@ impl Workspace {
     /// put is decoded before anything changes, so a damaged entry leaves the workspace untouched
     /// (the caller then reloads the whole store leniently).
     pub fn absorb(&mut self, changes: &[RecordChange]) -> Result<(), DecodeError> {
-        enum Step {
-            Put(Decoded),
-            Delete(String),
-        }
-        let steps = changes
-            .iter()
-            .map(|change| match change {
-                RecordChange::Put(r) => decode_record(&r.key, &r.json).map(Step::Put),
-                RecordChange::Delete { key } => Ok(Step::Delete(key.clone())),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        for step in steps {
+        let entry = DecodedEntry::decode(changes)?;
+        self.absorb_decoded(entry);
+        Ok(())
+    }
+
+    /// Applies an entry [`DecodedEntry::decode`] has read; nothing here can fail.
+    pub fn absorb_decoded(&mut self, entry: DecodedEntry) {
+        for step in entry.0 {
             match step {
                 Step::Put(Decoded::Connection(c)) => self.put_connection(c),
                 Step::Put(Decoded::Export(e)) => self.put_export(e),
@@ -286,12 +282,34 @@ impl Workspace {
                 }
             }
         }
-        Ok(())
     }
 
     /// Hands over the events applied since the last call, so a long-lived workspace does not keep
     /// the whole activity log in memory (the app stores events apart and reads them a page at a time).
     pub fn take_events(&mut self) -> Vec<crate::event::Event> {
         std::mem::take(&mut self.events)
+    }
+}
+
+/// One change-log entry of another tab, decoded and not yet applied. Decoding is the part that
+/// can fail, and the app does it apart from applying (in a wasm module of its own, fetched when
+/// first needed), so the two are separate steps.
+pub struct DecodedEntry(Vec<Step>);
+
+enum Step {
+    Put(Decoded),
+    Delete(String),
+}
+
+impl DecodedEntry {
+    pub fn decode(changes: &[RecordChange]) -> Result<Self, DecodeError> {
+        changes
+            .iter()
+            .map(|change| match change {
+                RecordChange::Put(r) => decode_record(&r.key, &r.json).map(Step::Put),
+                RecordChange::Delete { key } => Ok(Step::Delete(key.clone())),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(DecodedEntry)
     }
 }

@@ -16,7 +16,7 @@ mod load;
 pub mod snapshot;
 pub mod text;
 
-pub use load::{Effect, LoadReport, Loaded, SetAside};
+pub use load::{DecodedEntry, Effect, LoadReport, Loaded, SetAside};
 pub use snapshot::Payload;
 
 use std::collections::{BTreeMap, BTreeSet};
