@@ -10,6 +10,7 @@ pub mod app;
 pub mod errors;
 pub mod i18n;
 pub mod labels;
+pub mod lazy;
 pub mod pages;
 pub mod perf;
 pub mod prefs;

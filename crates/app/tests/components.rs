@@ -3,7 +3,8 @@
 //! chosen workspace, user, phase and storage state, then reads and drives the DOM.
 
 use connections_domain::{Timestamp, UserId, Workspace};
-use connections_portal::state::startup::{decide, StoredDataProblem};
+use connections_portal::state::startup::StoredDataProblem;
+use connections_portal::storage::decoder::decide;
 use connections_portal::state::{Phase, Portal};
 use connections_portal::storage::idb::{Database, RawRecord, SnapshotHeader};
 use connections_portal::storage::writer::{SaveStatus, Writer};

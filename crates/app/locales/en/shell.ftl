@@ -268,3 +268,5 @@ workspace-reset-title = Reset workspace
 workspace-title = Workspace
 action-connection-tested = Tested connection
 nav-menu = Menu
+unavailable-title = Your stored data can't be shown yet
+unavailable-body = The part of the portal that reads stored data could not be loaded, so nothing has been read or changed. Check your connection, then reload.

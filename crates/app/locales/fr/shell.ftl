@@ -268,3 +268,5 @@ workspace-reset-title = Réinitialiser l’espace de travail
 workspace-title = Espace de travail
 nav-menu = Menu
 action-connection-tested = Connexion testée
+unavailable-title = Vos données enregistrées ne peuvent pas encore être affichées
+unavailable-body = La partie du portail qui lit les données enregistrées n’a pas pu être chargée : rien n’a été lu ni modifié. Vérifiez votre connexion, puis rechargez la page.

@@ -35,6 +35,14 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         .into_any(),
         Phase::FirstRun => view! { <FirstRun /> }.into_any(),
         Phase::Recovery(problem) => view! { <Recovery problem=problem /> }.into_any(),
+        Phase::Unavailable => view! {
+            <section class="recovery" role="alert" aria-labelledby="unavailable-title">
+                <h1 id="unavailable-title">{move || i18n.t("unavailable.title")}</h1>
+                <p>{move || i18n.t("unavailable.body")}</p>
+                <button id="unavailable-reload" class="primary" type="button" on:click=|_| { let _ = window().location().reload(); }>{move || i18n.t("banner.reload")}</button>
+            </section>
+        }
+        .into_any(),
         Phase::Ready => children.with_value(|c| c()).into_any(),
     };
     view! {

@@ -21,6 +21,9 @@ pub enum Phase {
     Ready,
     /// Stored data could not be read; it is left untouched until the user decides.
     Recovery(startup::StoredDataProblem),
+    /// The module that reads stored data could not be fetched (offline before the service worker
+    /// kept this build): nothing is read or written until the page is reloaded.
+    Unavailable,
 }
 
 /// Everything a page needs from the workspace, shared through context. All fields are signals

@@ -8,13 +8,13 @@
 //! that names what is affected.
 
 use super::{default_user, Phase, Portal};
-use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError, StoreState};
+use crate::lazy::Unavailable;
+use crate::storage::decoder;
+use crate::storage::idb::{new_generation, with_lock, Database, OpenError, RawRecord, SnapshotHeader, StorageError};
 use crate::storage::writer::{Position, Rebuilt, SaveStatus, WRITE_LOCK};
-use connections_domain::storage::text::decode_changes;
-use connections_domain::storage::{snapshot, DecodeError, LoadReport, Loaded, Payload, RecordChange, SetAside};
+use connections_domain::storage::{snapshot, DecodeError, LoadReport, Loaded};
 use connections_domain::{UserId, Workspace};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Why stored data was not loaded, and the data itself, untouched.
@@ -58,68 +58,12 @@ pub fn raw_records_json(raw: &[RawRecord]) -> String {
     serde_json::to_string_pretty(&map).unwrap_or_default()
 }
 
-/// What reading a version 1 store produced, before any signal is touched (so it can be tested alone).
-pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProblem> {
-    if records.is_empty() {
-        return Ok(None);
-    }
-    let pairs = records.iter().map(|r| (r.key.clone(), r.text.clone())).collect();
-    Workspace::load(pairs).map(Some).map_err(|error| StoredDataProblem::from_decode_error(&error, records))
-}
-
-/// What a store holds, decoded: `None` for an empty store. Each record is decoded once: the
-/// snapshot's records and the log's changes are folded, undecoded, first.
-pub fn fold_store(state: &StoreState) -> Result<(Option<Loaded>, Position), DecodeError> {
-    let Some(header) = &state.header else { return Ok((None, Position::default())) };
-    let parsed = snapshot::parse(&state.snapshot);
-    let mut set_aside: Vec<SetAside> = parsed
-        .damaged
-        .into_iter()
-        .map(|(key, json)| SetAside { problem: DecodeError::Corrupt { key: key.clone(), reason: "part of the snapshot cannot be read".into() }, key, json })
-        .collect();
-    // The log's changes are owned here; the map borrows them and the snapshot's text.
-    let mut entries = Vec::new();
-    let mut last_seq = header.seq;
-    for (seq, text) in &state.log {
-        last_seq = last_seq.max(*seq);
-        if *seq <= header.seq {
-            continue;
-        }
-        match decode_changes(&format!("log/{seq}"), text) {
-            Ok(changes) => entries.push(changes),
-            Err(problem) => set_aside.push(SetAside { key: format!("log/{seq}"), json: text.clone(), problem }),
-        }
-    }
-    // The log's last word on each key it touched (`None`: deleted); the snapshot's records pass
-    // through in order, without a map of all of them.
-    let mut overlay: HashMap<&str, Option<Payload<'_>>> = HashMap::new();
-    for change in entries.iter().flatten() {
-        match change {
-            RecordChange::Put(r) => overlay.insert(&r.key, Some(Payload::Json(&r.json))),
-            RecordChange::Delete { key } => overlay.insert(key.as_str(), None),
-        };
-    }
-    let mut records = parsed.records;
-    if !overlay.is_empty() {
-        records.retain(|(key, _)| !overlay.contains_key(key));
-        records.extend(overlay.into_iter().filter_map(|(key, payload)| payload.map(|p| (key, p))));
-    }
-    let position = Position { generation: Some(header.generation), last_seq, snapshot_seq: header.seq };
-    if records.is_empty() {
-        return Ok((None, position));
-    }
-    let mut loaded = Workspace::load_records(records)?;
-    loaded.report.set_aside.extend(set_aside);
-    // The workspace never keeps events once IndexedDB holds them.
-    loaded.workspace.take_events();
-    Ok((Some(loaded), position))
-}
-
 /// Rebuilds from the store for a rebase or a full catch-up (see `storage::writer`).
 pub fn rebuild(db: &Database) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rebuilt, StorageError>> + '_>> {
     Box::pin(async move {
         let state = db.read_state().await?;
-        let (loaded, position) = fold_store(&state).map_err(|e| StorageError(e.to_string()))?;
+        let folded = decoder::fold(&state).await.map_err(|Unavailable| StorageError(DECODER_UNAVAILABLE.into()))?;
+        let (loaded, position) = folded.map_err(|e| StorageError(e.to_string()))?;
         Ok(Rebuilt { workspace: loaded.map(|l| l.workspace), position })
     })
 }
@@ -143,7 +87,14 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
     let phase = match opened {
         Ok(db) => {
             let db = Rc::new(db);
-            let outcome = load_store(&db).await;
+            let outcome = match load_store(&db).await {
+                Ok(outcome) => outcome,
+                // Nothing is attached: this tab neither reads nor writes the store until reloaded.
+                Err(Unavailable) => {
+                    portal.phase.set(Phase::Unavailable);
+                    return;
+                }
+            };
             let position = outcome.as_ref().map(|(_, position)| *position).unwrap_or_default();
             // Attached even when the data cannot be read, so that Start fresh can write.
             writer.attach(db.clone(), position, |db| rebuild(db));
@@ -204,35 +155,46 @@ fn ask_to_persist(portal: Portal) {
     });
 }
 
-/// Reads and decodes the store, migrating a version 1 store on the way.
-async fn load_store(db: &Database) -> Result<(Option<Loaded>, Position), StoredDataProblem> {
-    let state = db.read_state().await.map_err(|e| storage_problem(&e))?;
+/// Reads and decodes the store, migrating a version 1 store on the way. The outer `Err`: the
+/// decoder's module could not be fetched, so nothing was read.
+async fn load_store(db: &Database) -> Result<Result<(Option<Loaded>, Position), StoredDataProblem>, Unavailable> {
+    let state = match db.read_state().await {
+        Ok(state) => state,
+        Err(error) => return Ok(Err(storage_problem(&error))),
+    };
     // Where a cold start's time goes, for the benchmark: reading, then decoding.
     crate::perf::mark("store-read");
     if state.header.is_none() && !state.legacy.is_empty() {
         return migrate(db, state.legacy).await;
     }
-    let folded = fold_store(&state);
+    if state.header.is_none() {
+        // Nothing stored: a fresh visit never fetches the decoder.
+        return Ok(Ok((None, Position::default())));
+    }
+    let read = decoder::read(&state).await?;
     crate::perf::mark("store-decoded");
-    folded.map_err(|error| {
-        let parsed = snapshot::parse(&state.snapshot);
-        let mut raw: Vec<RawRecord> = parsed.records.iter().map(|(key, payload)| RawRecord { key: (*key).to_owned(), text: payload.to_text(key) }).collect();
-        raw.extend(parsed.damaged.into_iter().map(|(key, text)| RawRecord { key, text }));
-        raw.extend(state.log.iter().map(|(seq, text)| RawRecord { key: format!("log/{seq}"), text: text.clone() }));
-        StoredDataProblem::from_decode_error(&error, raw)
-    })
+    Ok(read)
 }
 
 /// Version 1 kept one record per key: fold them into a first snapshot and the events store.
-async fn migrate(db: &Database, legacy: Vec<RawRecord>) -> Result<(Option<Loaded>, Position), StoredDataProblem> {
-    let Some(mut loaded) = decide(legacy)? else { return Ok((None, Position::default())) };
+async fn migrate(db: &Database, legacy: Vec<RawRecord>) -> Result<Result<(Option<Loaded>, Position), StoredDataProblem>, Unavailable> {
+    let mut loaded = match decoder::decide_legacy(legacy).await? {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Ok(Ok((None, Position::default()))),
+        Err(problem) => return Ok(Err(problem)),
+    };
     let events = loaded.workspace.take_events();
     let header = SnapshotHeader { generation: new_generation(), seq: 1 };
     let bytes = snapshot::encode(&loaded.workspace);
     let event_texts: Vec<(u64, String)> = events.iter().map(|e| (e.seq, connections_domain::storage::event_record(e).json)).collect();
-    with_lock(WRITE_LOCK, db.replace(&header, &bytes, &event_texts)).await.map_err(|e| storage_problem(&e))?;
-    Ok((Some(loaded), Position { generation: Some(header.generation), last_seq: 1, snapshot_seq: 1 }))
+    if let Err(error) = with_lock(WRITE_LOCK, db.replace(&header, &bytes, &event_texts)).await {
+        return Ok(Err(storage_problem(&error)));
+    }
+    Ok(Ok((Some(loaded), Position { generation: Some(header.generation), last_seq: 1, snapshot_seq: 1 })))
 }
+
+/// The decoder's module could not be fetched (a rebuild for another tab's change).
+const DECODER_UNAVAILABLE: &str = "the part of the portal that reads stored data could not be loaded";
 
 fn storage_problem(error: &StorageError) -> StoredDataProblem {
     StoredDataProblem { message_key: "recovery.unreadable", args: vec![("reason", error.0.clone())], raw: Vec::new() }

@@ -18,7 +18,6 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use connections_domain::storage::snapshot;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 pub const DB_NAME: &str = "connections-portal";
@@ -229,6 +228,7 @@ impl Database {
         let list = db.object_store_names();
         let names: Vec<String> = (0..list.length()).filter_map(|i| list.item(i)).collect();
         let mut raw = Vec::new();
+        let mut snapshots = Vec::new();
         if !names.is_empty() {
             let list = Array::new();
             for n in &names {
@@ -239,13 +239,23 @@ impl Database {
             for name in names.iter().filter(|n| *n != SNAPSHOT_HEADER) {
                 let store = tx.object_store(name)?;
                 for (key, value) in entries(&store, None).await? {
-                    // A snapshot's bytes are given as its text, not as a JSON object of numbers.
-                    let body = if name == SNAPSHOT && value.is_object() { snapshot::to_text(&snapshot_bytes(&get(&value, "text"))) } else { text(&value) };
-                    raw.push(RawRecord { key: format!("{name}/{}", text(&key)), text: body });
+                    let key = format!("{name}/{}", text(&key));
+                    if name == SNAPSHOT && value.is_object() {
+                        snapshots.push((raw.len(), snapshot_bytes(&get(&value, "text"))));
+                    }
+                    raw.push(RawRecord { key, text: text(&value) });
                 }
             }
         }
         db.close();
+        // A snapshot's bytes are given as its text rather than as a JSON object of numbers, when
+        // the decoder can be loaded. (Not inside the transaction: awaiting anything but its own
+        // requests would end it.)
+        for (at, bytes) in snapshots {
+            if let Ok(text) = super::decoder::snapshot_text(&bytes).await {
+                raw[at].text = text;
+            }
+        }
         Ok(raw)
     }
 

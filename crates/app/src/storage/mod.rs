@@ -2,6 +2,7 @@
 //! change incrementally and retries failures (`writer`), and the raw-data download offered when
 //! stored data cannot be read (`download`).
 
+pub mod decoder;
 pub mod download;
 pub mod idb;
 pub mod writer;

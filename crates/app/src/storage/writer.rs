@@ -12,8 +12,8 @@
 
 use super::idb::{new_generation, with_lock, Database, SnapshotHeader, StorageError};
 use connections_domain::storage::snapshot;
-use connections_domain::storage::text::{decode_changes, encode_changes};
-use connections_domain::storage::{decode_event, event_key, event_record, RecordChange};
+use connections_domain::storage::text::encode_changes;
+use connections_domain::storage::{event_record, RecordChange};
 use connections_domain::{Command, DomainError, Event, Timestamp, UserId, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -349,19 +349,20 @@ impl Writer {
                 if entries.is_empty() {
                     return;
                 }
-                let mut folded = true;
                 let last = entries.last().map_or(started.last_seq, |(seq, _)| *seq);
-                workspace.update(|w| {
-                    for (seq, text) in &entries {
-                        let applied = decode_changes(&format!("log/{seq}"), text).and_then(|changes| w.absorb(&changes));
-                        if applied.is_err() {
-                            folded = false;
-                            break;
+                // Decoded first (the decoder may have to be fetched), applied only if nothing
+                // moved meanwhile and every entry decoded.
+                let Ok(decoded) = super::decoder::decode_entries(&entries).await else { return };
+                if self.draining.get_value() || self.pending() > 0 || self.position() != started {
+                    return;
+                }
+                if let Some(decoded) = decoded {
+                    workspace.update(|w| {
+                        for entry in decoded {
+                            w.absorb_decoded(entry);
                         }
-                    }
-                    w.take_events();
-                });
-                if folded {
+                        w.take_events();
+                    });
                     self.position.update_value(|p| p.last_seq = last);
                     self.outside_changes.update(|n| *n += 1);
                     return;
@@ -386,7 +387,7 @@ impl Writer {
     pub async fn events_before(&self, before: u64, limit: u64) -> Vec<Event> {
         let Some(db) = self.database() else { return Vec::new() };
         let texts = db.events_between(before.saturating_sub(limit), before).await.unwrap_or_default();
-        texts.iter().filter_map(|(seq, text)| decode_event(&event_key(*seq), text).ok()).collect()
+        super::decoder::events(&texts).await.unwrap_or_default()
     }
 
     /// Listens for other tabs' nudges; `on_nudge` runs for each.
