@@ -73,3 +73,4 @@ error-use_engagement_link = Audience insights connections are set up in the enga
 error-wrong_category = Choose an { $expected } connection here.
 error-wrong_provider = This enrichment needs a { $expected } connection.
 error-route_load_failed = This page could not be loaded. Check your connection, then open it again.
+error-part_unavailable = This part of the portal could not be loaded. Check your connection, then try again.

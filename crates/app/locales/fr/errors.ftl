@@ -73,3 +73,4 @@ error-use_engagement_link = Les connexions audience insights se configurent dans
 error-wrong_category = Choisissez ici une connexion de type { $expected }.
 error-wrong_provider = Cet enrichissement a besoin d’une connexion { $expected }.
 error-route_load_failed = Cette page n’a pas pu être chargée. Vérifiez votre connexion, puis ouvrez-la de nouveau.
+error-part_unavailable = Cette partie du portail n’a pas pu être chargée. Vérifiez votre connexion, puis réessayez.

@@ -6,7 +6,9 @@
 use crate::i18n::use_i18n;
 use crate::state::use_portal;
 use crate::time::{format_number, now};
+use crate::lazy::{lazy_fn, Unavailable};
 use connections_domain::generate::{DemoSize, GenerationProgress, Generator};
+use connections_domain::{Timestamp, Workspace};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
@@ -20,6 +22,38 @@ fn size_label_key(size: DemoSize) -> &'static str {
         DemoSize::Test => "large_demo.size.test",
         DemoSize::Large => "large_demo.size.large",
     }
+}
+
+// The generator runs only on request: in the shipped build it is the wasm module `demo_generator`
+// (see `crate::lazy`). Each call resolves at once after the first has fetched it.
+lazy_fn! {
+    pub async fn start in demo_generator / start_split(size: DemoSize, at: Timestamp) -> Generator = Generator::new;
+}
+lazy_fn! {
+    pub async fn step in demo_generator / step_split(generator: &mut Generator, max_commands: usize) -> GenerationProgress = Generator::step;
+}
+lazy_fn! {
+    pub async fn finish in demo_generator / finish_split(generator: Generator) -> Workspace = Generator::finish;
+}
+
+/// Builds the workspace in chunks, showing each on `progress`; `None` when the control is gone.
+async fn generate(size: DemoSize, progress: RwSignal<Option<GenerationProgress>>) -> Result<Option<Workspace>, Unavailable> {
+    let mut generator = start(size, now()).await?;
+    if progress.try_set(Some(generator.progress())).is_some() {
+        return Ok(None);
+    }
+    loop {
+        // Yield first so the bar (and the disabled button) paint before the work starts.
+        TimeoutFuture::new(0).await;
+        let done = step(&mut generator, CHUNK).await?;
+        if progress.try_set(Some(done)).is_some() {
+            return Ok(None);
+        }
+        if done.is_complete() {
+            break;
+        }
+    }
+    finish(generator).await.map(Some)
 }
 
 #[component]
@@ -37,23 +71,22 @@ pub fn LargeDemo(
         if progress.get_untracked().is_some() {
             return;
         }
-        let mut generator = Generator::new(size.get_untracked(), now());
-        progress.set(Some(generator.progress()));
+        let chosen = size.get_untracked();
+        // Running from here (the button is disabled); the total is known once the plan is made.
+        progress.set(Some(GenerationProgress { done: 0, total: 0 }));
         leptos::task::spawn_local(async move {
-            loop {
-                // Yield first so the bar (and the disabled button) paint before the work starts.
-                TimeoutFuture::new(0).await;
-                let step = generator.step(CHUNK);
-                // The control may be gone by now (another page); then there is nothing to show.
-                if progress.try_set(Some(step)).is_some() {
-                    return;
+            let generated = generate(chosen, progress).await;
+            match generated {
+                Ok(Some(workspace)) => {
+                    if let Err(error) = portal.replace_workspace(workspace) {
+                        toasts.failure(crate::errors::error_message(&i18n, &error));
+                    }
                 }
-                if step.is_complete() {
-                    break;
+                // The control is gone (another page): nothing to show or replace.
+                Ok(None) => {}
+                Err(Unavailable) => {
+                    toasts.failure(i18n.t("error.part_unavailable"));
                 }
-            }
-            if let Err(error) = portal.replace_workspace(generator.finish()) {
-                toasts.failure(crate::errors::error_message(&i18n, &error));
             }
             let _ = progress.try_set(None);
         });

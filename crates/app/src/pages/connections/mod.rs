@@ -23,6 +23,7 @@ mod tabs;
 mod test_dialog;
 mod undo;
 
+use crate::lazy::{lazy_fn, Unavailable};
 use crate::pages::page_title;
 use crate::pages::RequireCapability;
 use connections_domain::{Capability, Category, ConnectionCheck, ConnectionId, ConnectionTypeId};
@@ -97,6 +98,21 @@ pub fn use_connections_ui() -> ConnectionsUi {
     expect_context::<ConnectionsUi>()
 }
 
+// The set-up pane opens on request: in the shipped build it is the wasm module `setup_pane`
+// (see `crate::lazy`), fetched when it is first opened.
+lazy_fn! {
+    pub async fn setup_pane in setup_pane / setup_pane_split(request: PaneRequest, tab: Tab) -> AnyView = pane_view;
+}
+
+fn pane_view(request: PaneRequest, tab: Tab) -> AnyView {
+    view! { <pane::SetupPane request=request tab=tab /> }.into_any()
+}
+
+fn part_unavailable() -> AnyView {
+    let i18n = crate::i18n::use_i18n();
+    view! { <p class="field-error" role="alert">{move || i18n.t("error.part_unavailable")}</p> }.into_any()
+}
+
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     let params = use_params_map();
@@ -135,7 +151,15 @@ pub fn ConnectionsPage() -> impl IntoView {
                     .map(|request| {
                         view! {
                             <RequireCapability capability=Capability::ManageConnections>
-                                <pane::SetupPane request=request.clone() tab=current />
+                                {
+                                    let request = request.clone();
+                                    move || {
+                                        let request = request.clone();
+                                        Suspend::new(async move {
+                                            setup_pane(request, current).await.unwrap_or_else(|Unavailable| part_unavailable())
+                                        })
+                                    }
+                                }
                             </RequireCapability>
                         }
                     })
