@@ -84,6 +84,35 @@ async fn after_one_visit_the_portal_opens_with_the_server_stopped() {
     .await;
 }
 
+/// The paths the page itself fetched so far (not its service worker's precaching).
+async fn fetched_paths(page: &Page) -> Result<Vec<String>, Failure> {
+    let paths = page.script("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);", vec![]).await?;
+    Ok(paths.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default())
+}
+
+/// The first load `cargo xtask sizes` counts is what a fresh visit really fetches: until its
+/// first screen is up, no split module (route, set-up pane, store decoder) is fetched, only the
+/// main wasm and the split loader; the landing page's module comes once there is a workspace.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fresh_visit_fetches_only_the_first_load() {
+    in_each_browser(|page| async move {
+        page.open("/").await?;
+        page.find("#load-sample").await?;
+        let fetched = fetched_paths(&page).await?;
+        let wasm: Vec<&String> = fetched.iter().filter(|p| p.ends_with(".wasm")).collect();
+        ensure(wasm.len() == 1 && !wasm[0].contains("/split-"), format!("a fresh visit fetched these wasm modules before its first screen: {wasm:?}"))?;
+        ensure(fetched.iter().any(|p| p.ends_with("/__wasm_split.js")), format!("the split loader is part of the first load: {fetched:?}"))?;
+
+        page.click("#load-sample").await?;
+        page.heading_is("Connections (preview)").await?;
+        let fetched = fetched_paths(&page).await?;
+        ensure(fetched.iter().any(|p| p.ends_with("/split_connections.wasm")), format!("the landing page's module is fetched when it is shown: {fetched:?}"))?;
+        ensure(!fetched.iter().any(|p| p.ends_with("/split_setup_pane.wasm") || p.ends_with("/split_store_decoder.wasm")), format!("nothing asked for the pane or the decoder yet: {fetched:?}"))?;
+        Ok(())
+    })
+    .await;
+}
+
 /// A copy of `dist` as the next build: its worker and its index.html name another version.
 fn second_build(dist: &Path, version: &str) -> Result<(PathBuf, String), Failure> {
     let copy = std::env::temp_dir().join(format!("e2e-second-build-{}", std::process::id()));

@@ -45,7 +45,7 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
                     <Route path=path!("/data/exports") view=routes::exports() />
                     <Route path=path!("/data/enrichment") view=routes::enrichment() />
                     <Route path=path!("/settings/connections") view=|| view! { <Redirect path="/settings/connections/enrichment" /> } />
-                    <Route path=path!("/settings/connections/:tab") view=pages::connections::ConnectionsPage />
+                    <Route path=path!("/settings/connections/:tab") view=routes::connections() />
                     <Route path=path!("/settings/connections/details/:id") view=routes::connection_details() />
                     <Route path=path!("/settings/connections/map/:id") view=routes::usage_map() />
                     <Route path=path!("/settings/permissions/key-vault") view=routes::key_vault() />
@@ -76,19 +76,6 @@ mod routes {
     use leptos_router::{Lazy, LazyRoute};
     use leptos_router::ChooseView;
 
-    /// A route's module failed to load (offline without the worker's cache, or a build that is no
-    /// longer on the server). `#[lazy_route]` would panic here, and with `panic = "abort"` the
-    /// whole page would stop; this shows a message instead, and the next visit retries.
-    #[cfg(feature = "split")]
-    pub struct LoadFailed;
-
-    #[cfg(feature = "split")]
-    impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            LoadFailed
-        }
-    }
-
     #[cfg(feature = "split")]
     fn load_failed() -> AnyView {
         let i18n = crate::i18n::use_i18n();
@@ -110,10 +97,10 @@ mod routes {
 
                 async fn view(_this: Self) -> AnyView {
                     #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-                    fn split_view() -> Result<AnyView, LoadFailed> {
+                    fn split_view() -> Result<AnyView, crate::lazy::Unavailable> {
                         Ok(untrack(|| $($page)::+()).into_any())
                     }
-                    split_view().await.unwrap_or_else(|LoadFailed| load_failed())
+                    split_view().await.unwrap_or_else(|crate::lazy::Unavailable| load_failed())
                 }
             }
 
@@ -129,6 +116,7 @@ mod routes {
         };
     }
 
+    route_view!(connections, ConnectionsRoute, pages::connections::ConnectionsPage);
     route_view!(exports, ExportsRoute, pages::exports::ExportsPage);
     route_view!(enrichment, EnrichmentRoute, pages::enrichment::EnrichmentPage);
     route_view!(connection_details, ConnectionDetailsRoute, pages::connections::health::ConnectionDetailsPage);
