@@ -387,6 +387,10 @@ impl Writer {
     pub async fn events_before(&self, before: u64, limit: u64) -> Vec<Event> {
         let Some(db) = self.database() else { return Vec::new() };
         let texts = db.events_between(before.saturating_sub(limit), before).await.unwrap_or_default();
+        if texts.is_empty() {
+            // Nothing to decode: the decoder is not fetched for it (a fresh visit asks too).
+            return Vec::new();
+        }
         super::decoder::events(&texts).await.unwrap_or_default()
     }
 
