@@ -106,11 +106,46 @@ async fn a_fresh_visit_fetches_only_the_first_load() {
         page.click("#load-sample").await?;
         page.heading_is("Connections (preview)").await?;
         let fetched = fetched_paths(&page).await?;
-        ensure(fetched.iter().any(|p| p.ends_with("/split_connections.wasm")), format!("the landing page's module is fetched when it is shown: {fetched:?}"))?;
+        ensure(fetched.iter().any(|p| p.ends_with("/split_pages.wasm")), format!("the landing page's module is fetched when it is shown: {fetched:?}"))?;
         ensure(!fetched.iter().any(|p| p.ends_with("/split_setup_pane.wasm") || p.ends_with("/split_store_decoder.wasm")), format!("nothing asked for the pane or the decoder yet: {fetched:?}"))?;
         Ok(())
     })
     .await;
+}
+
+/// When the store decoder's module cannot be fetched, the portal says so and offers Reload; it
+/// neither reads nor writes, and once the module is back Reload shows the stored data. (The
+/// copy's worker caches nothing, so the server's files are what the page gets.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decoder_that_cannot_be_fetched_is_said_and_nothing_is_lost() {
+    let root = std::env::temp_dir().join(format!("e2e-no-decoder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&dist_dir(), &root).expect("copy dist");
+    std::fs::write(root.join("sw.js"), "// caches nothing\n").expect("write sw.js");
+    let split_dir = std::fs::read_dir(&root).expect("dist").flatten().map(|e| e.path()).find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("split-"))).expect("a split-* folder");
+    let decoder = split_dir.join("split_store_decoder.wasm");
+    let hidden = split_dir.join("split_store_decoder.wasm.hidden");
+    in_each_browser_with_site(root.clone(), |page, _site| {
+        let (decoder, hidden) = (decoder.clone(), hidden.clone());
+        async move {
+            page.load_sample_data().await?;
+            let listed = page.count("#connection-list tbody tr").await?;
+            std::fs::rename(&decoder, &hidden)?;
+            page.reload().await?;
+            page.wait_text("#unavailable-title", "the decoder's message", |t| t.starts_with("Your stored data"))
+                .await?;
+            page.screenshot("decoder-unavailable").await?;
+            ensure(!page.exists("#connection-list").await?, "nothing is listed without the decoder")?;
+            std::fs::rename(&hidden, &decoder)?;
+            page.click("#unavailable-reload").await?;
+            page.heading_is("Connections (preview)").await?;
+            let relisted = page.count("#connection-list tbody tr").await?;
+            ensure(relisted == listed && listed > 0, format!("{listed} connections before, {relisted} after the decoder came back"))?;
+            Ok(())
+        }
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A copy of `dist` as the next build: its worker and its index.html name another version.

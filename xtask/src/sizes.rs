@@ -6,13 +6,10 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Brotli bytes of the first load: what was achieved plus 0.5 % (637.8 KB, measured with this
-/// command once the strings moved to Project Fluent, which added 34 KB; 603.7 KB before, and
-/// 507.1 KB + 5 % before connection health and the binary snapshot). The goal is
-/// [`FIRST_LOAD_GOAL`]; this build does not reach it (see ARCHITECTURE.md, "The shipped site":
-/// the rest needs code splitting), so the budget guards against growth until it does, and must
-/// then come down to the goal or below.
-pub const FIRST_LOAD_BUDGET: usize = 641_000;
+/// Brotli bytes of the first load: the rule is what was achieved plus 5 %, and never above
+/// [`FIRST_LOAD_GOAL`]. With code splitting (ARCHITECTURE.md, "The shipped site") the first load
+/// is 339.5 KB; + 5 % would be 356.5 KB, so the goal is the budget. (637.8 KB before splitting.)
+pub const FIRST_LOAD_BUDGET: usize = FIRST_LOAD_GOAL;
 
 /// The ceiling for the first load, 350 KB brotli. `cargo xtask sizes` reports against it.
 pub const FIRST_LOAD_GOAL: usize = 350_000;

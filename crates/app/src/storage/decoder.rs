@@ -47,6 +47,20 @@ lazy_fn! {
     pub async fn events in store_decoder / events_split(texts: &[(u64, String)]) -> Vec<Event> = decode_events;
 }
 
+lazy_fn! {
+    /// Loads the decoder and does nothing else.
+    pub async fn loaded in store_decoder / loaded_split() -> () = nothing;
+}
+
+fn nothing() {}
+
+/// Starts fetching the decoder without waiting for it (see `startup::load_into`).
+pub fn warm() {
+    leptos::task::spawn_local(async {
+        let _ = loaded().await;
+    });
+}
+
 /// What reading a version 1 store produced, before any signal is touched (so it can be tested alone).
 pub fn decide(records: Vec<RawRecord>) -> Result<Option<Loaded>, StoredDataProblem> {
     if records.is_empty() {

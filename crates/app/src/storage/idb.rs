@@ -147,6 +147,8 @@ fn get(object: &JsValue, name: &str) -> JsValue {
 
 pub struct Database {
     db: IdbDatabase,
+    /// This open created the database: nothing can be stored in it yet.
+    created: bool,
     // Kept for as long as the database is open, so the browser can call it at any time.
     _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -161,12 +163,15 @@ impl Database {
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| OpenError::Unavailable(StorageError("IndexedDB is not available in this browser window".into())))?;
         let open: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(unavailable)?;
+        let created = std::rc::Rc::new(std::cell::Cell::new(false));
         let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new({
             let open = open.clone();
+            let created = created.clone();
             move |event: web_sys::IdbVersionChangeEvent| {
                 let Ok(db) = open.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) else { return };
                 // Each step is keyed on the old version, so an old database is upgraded one step at a time.
                 let old = event.old_version() as u32;
+                created.set(old == 0);
                 if old < 1 {
                     let _ = db.create_object_store(RECORDS);
                     let _ = db.create_object_store(QUARANTINE);
@@ -204,7 +209,12 @@ impl Database {
             }
         });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(Database { db, _on_version_change: on_version_change })
+        Ok(Database { db, created: created.get(), _on_version_change: on_version_change })
+    }
+
+    /// Whether this open created the database (a first visit): then nothing is stored yet.
+    pub fn was_created(&self) -> bool {
+        self.created
     }
 
     /// The version a newer portal left the database at.
