@@ -125,15 +125,19 @@ async fn a_decoder_that_cannot_be_fetched_is_said_and_nothing_is_lost() {
     let split_dir = std::fs::read_dir(&root).expect("dist").flatten().map(|e| e.path()).find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("split-"))).expect("a split-* folder");
     let decoder = split_dir.join("split_store_decoder.wasm");
     let hidden = split_dir.join("split_store_decoder.wasm.hidden");
-    in_each_browser_with_site(root.clone(), |page, _site| {
+    in_each_browser_with_site(root.clone(), |page, site| {
         let (decoder, hidden) = (decoder.clone(), hidden.clone());
         async move {
+            // Kept to the end: dropping the site stops its server.
+            let _site = site;
             page.load_sample_data().await?;
             let listed = page.count("#connection-list tbody tr").await?;
             std::fs::rename(&decoder, &hidden)?;
             page.reload().await?;
             page.wait_text("#unavailable-title", "the decoder's message", |t| t.starts_with("Your stored data"))
                 .await?;
+            // Nothing is waiting to be written (the header does not say "Saving…").
+            page.wait_saved().await?;
             page.screenshot("decoder-unavailable").await?;
             ensure(!page.exists("#connection-list").await?, "nothing is listed without the decoder")?;
             std::fs::rename(&hidden, &decoder)?;

@@ -98,6 +98,8 @@ pub async fn load_into(portal: Portal, stored_user: Option<String>) {
                 Ok(outcome) => outcome,
                 // Nothing is attached: this tab neither reads nor writes the store until reloaded.
                 Err(Unavailable) => {
+                    // Nothing of this tab's is waiting to be written.
+                    writer.status.set(SaveStatus::Saved);
                     portal.phase.set(Phase::Unavailable);
                     return;
                 }
