@@ -1,13 +1,14 @@
-//! `cargo xtask split [DIR]`: route code splitting as a post-build step (the first half of the
-//! `ship` hook, Trunk.toml; also alone as `cargo xtask split`). Prototype.
+//! `cargo xtask split [DIR]`: code splitting as a post-build step (the first half of the `ship`
+//! hook, Trunk.toml; also alone as `cargo xtask split`). docs/code-splitting.md has the details.
 //!
 //! Trunk has no split-capable pipeline, so this redoes its last two steps the way cargo-leptos
 //! `--split` does:
 //!
 //! 1. cuts the linked wasm (`target/wasm32-unknown-unknown/<profile>/connections-portal.wasm`,
 //!    built with `--emit-relocs` by crates/app/build.rs) into a main module, one module per
-//!    `#[lazy_route]` (`split_<name>.wasm`) and the code that several of them share
-//!    (`chunk_<n>.wasm`), with `wasm_split_cli_support` (the splitter cargo-leptos uses), plus
+//!    split-point module name (`split_<name>.wasm`: `pages`, `store_decoder`, `setup_pane`,
+//!    `demo_generator`) and the code that several of them share (`chunk_<n>.wasm`), with
+//!    `wasm_split_cli_support` (the splitter cargo-leptos uses), plus
 //!    the JS link module `__wasm_split.js` that fetches and instantiates them;
 //! 2. runs wasm-bindgen (`--keep-lld-exports`, so the main module keeps the exports the split
 //!    modules import) on the main module, under the names trunk gave its own output, so
@@ -122,7 +123,7 @@ pub fn run(dir: &Path, repo: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A wasm with `#[lazy_route]`s that was not split imports its loaders from the bare module
+/// A wasm with split points that was not split imports its loaders from the bare module
 /// name `__wasm_split_placeholder__`, which no browser resolves: the page would not start at all.
 /// (The `split` feature without this step, e.g. a stale raw wasm; or the component tests, which
 /// is why they build without the feature.)

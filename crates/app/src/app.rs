@@ -62,12 +62,12 @@ pub fn PortalRoot(portal: Portal) -> impl IntoView {
     }
 }
 
-/// The views of every route but the landing one (Settings › Connections). With the `split`
-/// feature (the shipped build, index.html) each route's view is a split point (as `#[lazy_route]` makes it, but fallible): its code goes into a wasm
-/// module of its own that `xtask split` cuts out after linking and the page fetches when the
-/// route is first opened. Without it (component tests, `cargo test`) the page is rendered
-/// directly, as before, since nothing would split the wasm and the placeholder imports
-/// `#[lazy_route]` leaves would not resolve.
+/// The views of every route. With the `split` feature (the shipped build, index.html) each is a
+/// split point (as `#[lazy_route]` makes it, but fallible), all of them in the one wasm module
+/// `pages`, which `xtask split` cuts out after linking and the page fetches when it first shows
+/// a page (a fresh visit shows the first-run screen first). Without it (component tests, `cargo
+/// test`) the page is rendered directly, since nothing would split the wasm and the placeholder
+/// imports a split point leaves would not resolve.
 mod routes {
     use crate::pages;
     #[cfg(feature = "split")]
