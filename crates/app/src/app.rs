@@ -76,12 +76,6 @@ mod routes {
     use leptos_router::{Lazy, LazyRoute};
     use leptos_router::ChooseView;
 
-    #[cfg(feature = "split")]
-    fn load_failed() -> AnyView {
-        let i18n = crate::i18n::use_i18n();
-        view! { <p class="field-error" role="alert">{move || i18n.t("error.route_load_failed")}</p> }.into_any()
-    }
-
     // What `#[lazy_route]` expands to, less its panic: the page's view is a split point
     // (`wasm_split`), `fallible`, so a failed load is an `Err`.
     macro_rules! route_view {
@@ -103,7 +97,7 @@ mod routes {
                     fn $name() -> Result<AnyView, crate::lazy::Unavailable> {
                         Ok(untrack(|| $($page)::+()).into_any())
                     }
-                    $name().await.unwrap_or_else(|crate::lazy::Unavailable| load_failed())
+                    $name().await.unwrap_or_else(|crate::lazy::Unavailable| crate::lazy::unavailable_notice("error.route_load_failed"))
                 }
             }
 

@@ -15,6 +15,13 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
 
+/// What stands in for a view whose module could not be fetched: the message `key`, announced.
+pub fn unavailable_notice(key: &'static str) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    let i18n = crate::i18n::use_i18n();
+    view! { <p class="field-error" role="alert">{move || i18n.t(key)}</p> }.into_any()
+}
+
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {

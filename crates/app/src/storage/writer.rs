@@ -334,13 +334,17 @@ impl Writer {
     /// pending write catches up inside the lock instead).
     pub fn catch_up(self, workspace: RwSignal<Workspace>, on_rebuilt: impl Fn(bool) + 'static) {
         let Some(db) = self.database() else { return };
-        if self.draining.get_value() || self.pending() > 0 {
+        // This tab is writing: it catches up inside the lock then.
+        let busy = move || self.draining.get_value() || self.pending() > 0;
+        if busy() {
             return;
         }
         let started = self.position();
+        // Or its position changed since `started`: what was read no longer follows on from it.
+        let moved = move || busy() || self.position() != started;
         spawn_local(async move {
             let Ok((header, entries)) = db.read_since(started.last_seq).await else { return };
-            if self.draining.get_value() || self.pending() > 0 || self.position() != started {
+            if moved() {
                 return;
             }
             let same_generation = header.as_ref().map(|h| h.generation) == started.generation;
@@ -353,7 +357,7 @@ impl Writer {
                 // Decoded first (the decoder may have to be fetched), applied only if nothing
                 // moved meanwhile and every entry decoded.
                 let Ok(decoded) = super::decoder::decode_entries(&entries).await else { return };
-                if self.draining.get_value() || self.pending() > 0 || self.position() != started {
+                if moved() {
                     return;
                 }
                 if let Some(decoded) = decoded {
@@ -371,7 +375,8 @@ impl Writer {
             // A replaced store, a gap left by compaction, or an entry that did not fold: rebuild.
             let Some(rebuild) = self.rebuild.get_value() else { return };
             let Ok(rebuilt) = rebuild(&db).await else { return };
-            if self.draining.get_value() || self.pending() > 0 {
+            // The rebuild brings its own position, so only a write of this tab's matters here.
+            if busy() {
                 return;
             }
             let has_workspace = rebuilt.workspace.is_some();

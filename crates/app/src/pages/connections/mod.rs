@@ -23,7 +23,7 @@ mod tabs;
 mod test_dialog;
 mod undo;
 
-use crate::lazy::{lazy_fn, Unavailable};
+use crate::lazy::{lazy_fn, unavailable_notice, Unavailable};
 use crate::pages::page_title;
 use crate::pages::RequireCapability;
 use connections_domain::{Capability, Category, ConnectionCheck, ConnectionId, ConnectionTypeId};
@@ -108,11 +108,6 @@ fn pane_view(request: PaneRequest, tab: Tab) -> AnyView {
     view! { <pane::SetupPane request=request tab=tab /> }.into_any()
 }
 
-fn part_unavailable() -> AnyView {
-    let i18n = crate::i18n::use_i18n();
-    view! { <p class="field-error" role="alert">{move || i18n.t("error.part_unavailable")}</p> }.into_any()
-}
-
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     let params = use_params_map();
@@ -156,7 +151,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                                     move || {
                                         let request = request.clone();
                                         Suspend::new(async move {
-                                            setup_pane(request, current).await.unwrap_or_else(|Unavailable| part_unavailable())
+                                            setup_pane(request, current).await.unwrap_or_else(|Unavailable| unavailable_notice("error.part_unavailable"))
                                         })
                                     }
                                 }
